@@ -1,0 +1,10 @@
+namespace Faas.Serverless.Domain.Common;
+
+/// <summary>The request collides with existing state (a duplicate name, a resource still in use).</summary>
+public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>The caller's ETag no longer matches: someone else changed the resource first.</summary>
+public sealed class PreconditionFailedException(string message) : Exception(message);
+
+/// <summary>A paging token that this service did not issue, or that was altered.</summary>
+public sealed class InvalidContinuationTokenException(string message) : Exception(message);
