@@ -1,0 +1,106 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Xml.Linq;
+using Azure;
+using Azure.Core;
+using Faas.Serverless.AzureStorage.Pipeline;
+
+namespace Faas.Serverless.AzureStorage.Blobs;
+
+/// <summary>
+/// Put Blob for small content; Put Block + Put Block List for large content. Every request body is an in-memory
+/// buffer so that Azure.Core can replay it on retry.
+/// </summary>
+internal sealed class BlobUploader(StoragePipeline pipeline, string path, BlobUploadOptions options)
+{
+    private readonly int _singleUploadMaxBytes = pipeline.Options.BlobSingleUploadMaxBytes;
+    private readonly int _blockBytes = pipeline.Options.BlobBlockBytes;
+
+    public async Task<BlobProperties> UploadAsync(Stream content, CancellationToken cancellationToken)
+    {
+        // One byte more than the single-upload limit tells whether the stream fits without knowing its length.
+        var head = new byte[_singleUploadMaxBytes + 1];
+        var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        if (headLength <= _singleUploadMaxBytes)
+        {
+            return await UploadAsync(head.AsMemory(0, headLength), cancellationToken).ConfigureAwait(false);
+        }
+
+        var blockIds = new List<string>();
+        long total = 0;
+        for (var offset = 0; offset < headLength; offset += _blockBytes)
+        {
+            var block = head.AsMemory(offset, Math.Min(_blockBytes, headLength - offset));
+            await StageBlockAsync(blockIds, block, cancellationToken).ConfigureAwait(false);
+            total += block.Length;
+        }
+
+        var buffer = new byte[_blockBytes];
+        int read;
+        while ((read = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            await StageBlockAsync(blockIds, buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            total += read;
+        }
+
+        return await CommitAsync(blockIds, total, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<BlobProperties> UploadAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        using var message = pipeline.CreateMessage(RequestMethod.Put, path);
+        message.Request.Headers.SetValue("x-ms-blob-type", "BlockBlob");
+        AddBlobHeaders(message.Request);
+        message.Request.Content = RequestContent.Create(content);
+        var response = await pipeline.SendCheckedAsync(message, cancellationToken).ConfigureAwait(false);
+        return Uploaded(response, content.Length);
+    }
+
+    private async Task StageBlockAsync(List<string> blockIds, ReadOnlyMemory<byte> block, CancellationToken cancellationToken)
+    {
+        // Ids must be base64 and of equal length within a blob.
+        var idBytes = new byte[8];
+        BinaryPrimitives.WriteInt64BigEndian(idBytes, blockIds.Count);
+        var blockId = Convert.ToBase64String(idBytes);
+        using var message = pipeline.CreateMessage(RequestMethod.Put, path);
+        message.Request.Uri.AppendQuery("comp", "block");
+        message.Request.Uri.AppendQuery("blockid", blockId);
+        BlobHeaders.AddConditions(message.Request, null, null, options.LeaseId);
+        message.Request.Content = RequestContent.Create(block);
+        await pipeline.SendCheckedAsync(message, cancellationToken).ConfigureAwait(false);
+        blockIds.Add(blockId);
+    }
+
+    private async Task<BlobProperties> CommitAsync(List<string> blockIds, long length, CancellationToken cancellationToken)
+    {
+        var blockList = new XElement("BlockList", blockIds.Select(id => new XElement("Latest", id)));
+        using var message = pipeline.CreateMessage(RequestMethod.Put, path);
+        message.Request.Uri.AppendQuery("comp", "blocklist");
+        AddBlobHeaders(message.Request);
+        message.Request.Headers.SetValue("Content-Type", "application/xml");
+        message.Request.Content = RequestContent.Create(Encoding.UTF8.GetBytes(blockList.ToString(SaveOptions.DisableFormatting)));
+        var response = await pipeline.SendCheckedAsync(message, cancellationToken).ConfigureAwait(false);
+        return Uploaded(response, length);
+    }
+
+    private void AddBlobHeaders(Request request)
+    {
+        if (options.ContentType is not null)
+        {
+            request.Headers.SetValue("x-ms-blob-content-type", options.ContentType);
+        }
+
+        BlobHeaders.AddConditions(request, options.IfMatch, options.IfNoneMatch, options.LeaseId);
+        BlobHeaders.AddMetadata(request, options.Metadata);
+    }
+
+    // The write succeeded, so everything but ETag and time is what we sent: a lease id is only accepted on a
+    // leased blob, and without one the write only succeeds on an unleased blob.
+    private BlobProperties Uploaded(Response response, long length) => new(
+        BlobHeaders.Required(response, "ETag"),
+        BlobHeaders.LastModifiedOf(response),
+        length,
+        options.ContentType ?? "application/octet-stream",
+        new Dictionary<string, string>(options.Metadata ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase),
+        options.LeaseId is null ? "available" : "leased");
+}

@@ -1,0 +1,8 @@
+namespace Faas.Serverless.AzureStorage.Pipeline;
+
+internal enum StorageService
+{
+    Blob,
+    Queue,
+    Table,
+}
