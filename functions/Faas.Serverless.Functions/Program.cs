@@ -1,5 +1,16 @@
+using Faas.Serverless.Functions.Endpoints;
+using Faas.Serverless.Functions.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddFunctionsHostFiles(args);
+builder.AddFaasHost();
+
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapFaasApi();
 app.Run();
 
 public partial class Program;

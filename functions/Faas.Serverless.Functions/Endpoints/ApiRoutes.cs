@@ -1,0 +1,35 @@
+using Faas.Serverless.Functions.Auth;
+using Faas.Serverless.Stores;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Faas.Serverless.Functions.Endpoints;
+
+internal static class ApiRoutes
+{
+    public static void MapFaasApi(this WebApplication app)
+    {
+        app.MapGet("/api/health", CheckHealthAsync).AllowAnonymous().WithTags("Health");
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var project = api.MapGroup("/projects/{projectId}").AddEndpointFilter<ProjectAccessFilter>();
+        api.MapOrganizationEndpoints();
+        api.MapUserEndpoints();
+        api.MapProjectEndpoints(project);
+        project.MapPackageEndpoints();
+    }
+
+    private static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> CheckHealthAsync(StoreTables tables, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Users.GetEntityAsync("health", "probe", cancellationToken: cancellationToken);
+            return TypedResults.Ok(new HealthResponse("Healthy"));
+        }
+        catch (Faas.Serverless.AzureStorage.StorageException ex)
+        {
+            return TypedResults.Problem($"Storage is not reachable: {ex.Message}", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unhealthy");
+        }
+    }
+}
+
+public sealed record HealthResponse(string Status);

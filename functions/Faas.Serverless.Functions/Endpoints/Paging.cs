@@ -1,0 +1,10 @@
+using Faas.Serverless.Domain.Common;
+
+namespace Faas.Serverless.Functions.Endpoints;
+
+internal static class Paging
+{
+    /// <summary>Out-of-range page sizes are clamped rather than refused: paging is a hint, not a contract.</summary>
+    public static PageRequest Request(int? pageSize, string? continuationToken) =>
+        new(Math.Clamp(pageSize ?? PageRequest.DefaultPageSize, 1, PageRequest.MaxPageSize), continuationToken);
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Serialization;
+using Faas.Serverless.AzureStorage;
+using Faas.Serverless.Domain.Identity;
+using Faas.Serverless.Domain.Packages;
+using Faas.Serverless.Functions.Auth;
+using Faas.Serverless.Functions.Http;
+using Faas.Serverless.Stores;
+using Faas.Serverless.Stores.Identity;
+using Faas.Serverless.Stores.Packages;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Faas.Serverless.Functions.Hosting;
+
+internal static class HostRegistration
+{
+    public static void AddFaasHost(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PackageOptions>().BindConfiguration(PackageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StoreOptions>().BindConfiguration("Faas:Storage").ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddSingleton(provider => new StorageAccount(StorageRegistration.CreateConnection(provider.GetRequiredService<IConfiguration>())));
+        services.AddSingleton(provider => new StoreTables(provider.GetRequiredService<StorageAccount>(), provider.GetRequiredService<IOptions<StoreOptions>>().Value));
+        services.AddSingleton<IOrganizationStore, TableOrganizationStore>();
+        services.AddSingleton<IUserStore, TableUserStore>();
+        services.AddSingleton<IProjectStore, TableProjectStore>();
+        services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
+        services.AddSingleton<IPackageStore, TablePackageStore>();
+        services.AddSingleton<ICodebaseStore, BlobCodebaseStore>();
+        services.AddSingleton(provider =>
+        {
+            var limits = provider.GetRequiredService<IOptions<PackageOptions>>().Value;
+            return new CodebaseInspector(new CodebaseLimits
+            {
+                MaxZipBytes = limits.MaxCodebaseSizeBytes,
+                MaxUncompressedBytes = limits.MaxUncompressedSizeBytes,
+                MaxEntries = limits.MaxEntries,
+            });
+        });
+        services.AddSingleton<PackageService>();
+        services.AddHostedService<StorageInitializer>();
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ExceptionProblemHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddScoped<ProjectAccessFilter>();
+    }
+}

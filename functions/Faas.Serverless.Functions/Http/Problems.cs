@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Faas.Serverless.Functions.Http;
+
+/// <summary>RFC 7807 responses used across endpoint groups, so every error reads the same way.</summary>
+internal static class Problems
+{
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+
+    public static ProblemHttpResult PreconditionFailed(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed");
+
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is invalid");
+
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "The request is invalid");
+}

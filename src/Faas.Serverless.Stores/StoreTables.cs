@@ -1,0 +1,29 @@
+using Faas.Serverless.AzureStorage;
+
+namespace Faas.Serverless.Stores;
+
+/// <summary>The tables and containers the stores use, created once at start-up.</summary>
+public sealed class StoreTables(StorageAccount account, StoreOptions options)
+{
+    public TableClient Organizations { get; } = account.GetTableClient(options.TablePrefix + "organizations");
+
+    public TableClient Users { get; } = account.GetTableClient(options.TablePrefix + "users");
+
+    public TableClient Projects { get; } = account.GetTableClient(options.TablePrefix + "projects");
+
+    public TableClient ApiKeys { get; } = account.GetTableClient(options.TablePrefix + "apikeys");
+
+    public TableClient Packages { get; } = account.GetTableClient(options.TablePrefix + "packages");
+
+    public BlobContainerClient Codebases { get; } = account.GetBlobContainerClient(options.CodebaseContainer);
+
+    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var table in new[] { Organizations, Users, Projects, ApiKeys, Packages })
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+        }
+
+        await Codebases.CreateIfNotExistsAsync(cancellationToken);
+    }
+}
