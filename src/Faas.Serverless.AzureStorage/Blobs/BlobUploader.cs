@@ -27,21 +27,29 @@ internal sealed class BlobUploader(StoragePipeline pipeline, string path, BlobUp
         }
 
         var blockIds = new List<string>();
-        long total = 0;
-        for (var offset = 0; offset < headLength; offset += _blockBytes)
+        var offset = 0;
+        for (; headLength - offset >= _blockBytes; offset += _blockBytes)
         {
-            var block = head.AsMemory(offset, Math.Min(_blockBytes, headLength - offset));
-            await StageBlockAsync(blockIds, block, cancellationToken).ConfigureAwait(false);
-            total += block.Length;
+            await StageBlockAsync(blockIds, head.AsMemory(offset, _blockBytes), cancellationToken).ConfigureAwait(false);
         }
 
+        // The head's remainder starts the next block, so that only the last block is short.
         var buffer = new byte[_blockBytes];
-        int read;
-        while ((read = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false)) > 0)
+        var carried = headLength - offset;
+        head.AsSpan(offset, carried).CopyTo(buffer);
+        long total = offset;
+        int filled;
+        do
         {
-            await StageBlockAsync(blockIds, buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-            total += read;
+            filled = carried + await content.ReadAtLeastAsync(buffer.AsMemory(carried), buffer.Length - carried, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            carried = 0;
+            if (filled > 0)
+            {
+                await StageBlockAsync(blockIds, buffer.AsMemory(0, filled), cancellationToken).ConfigureAwait(false);
+                total += filled;
+            }
         }
+        while (filled == buffer.Length);
 
         return await CommitAsync(blockIds, total, cancellationToken).ConfigureAwait(false);
     }

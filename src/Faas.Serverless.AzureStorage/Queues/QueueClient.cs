@@ -110,7 +110,7 @@ public sealed class QueueClient
             message.Request.Content = RequestContent.Create(QueueMessageXml.Body(QueueMessageXml.Encode(messageText)));
         }
 
-        var response = await _pipeline.SendCheckedAsync(message, cancellationToken).ConfigureAwait(false);
+        var response = await SendWithPopReceiptAsync(message, cancellationToken).ConfigureAwait(false);
         return new UpdateReceipt(
             Header(response, "x-ms-popreceipt"),
             QueueMessageXml.ParseTime(Header(response, "x-ms-time-next-visible")));
@@ -120,7 +120,7 @@ public sealed class QueueClient
     public async Task DeleteMessageAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default)
     {
         using var message = CreateMessageRequest(RequestMethod.Delete, messageId, popReceipt);
-        await _pipeline.SendCheckedAsync(message, cancellationToken).ConfigureAwait(false);
+        await SendWithPopReceiptAsync(message, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<QueueProperties> GetPropertiesAsync(CancellationToken cancellationToken = default)
@@ -153,6 +153,20 @@ public sealed class QueueClient
         var message = _pipeline.CreateMessage(method, $"{_messagesPath}/{Uri.EscapeDataString(messageId)}");
         message.Request.Uri.AppendQuery("popreceipt", popReceipt);
         return message;
+    }
+
+    // Azure answers a stale pop receipt with 404 MessageNotFound, Azurite with 400 PopReceiptMismatch; callers
+    // get the cloud's status from both so that "someone else owns or deleted the message" has one test.
+    private async Task<Response> SendWithPopReceiptAsync(HttpMessage message, CancellationToken cancellationToken)
+    {
+        var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        if (!response.IsError)
+        {
+            return response;
+        }
+
+        var error = await StorageErrors.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+        throw error.ErrorCode == "PopReceiptMismatch" ? new StorageException(404, error.ErrorCode, error.Message) : error;
     }
 
     private async Task<IReadOnlyList<QueueMessage>> ReadMessagesAsync(HttpMessage message, CancellationToken cancellationToken)
