@@ -15,11 +15,15 @@ public sealed class StoreTables(StorageAccount account, StoreOptions options)
 
     public TableClient Packages { get; } = account.GetTableClient(options.TablePrefix + "packages");
 
+    public TableClient Services { get; } = account.GetTableClient(options.TablePrefix + "services");
+
+    public TableClient Replicas { get; } = account.GetTableClient(options.TablePrefix + "replicas");
+
     public BlobContainerClient Codebases { get; } = account.GetBlobContainerClient(options.CodebaseContainer);
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in new[] { Organizations, Users, Projects, ApiKeys, Packages })
+        foreach (var table in new[] { Organizations, Users, Projects, ApiKeys, Packages, Services, Replicas })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

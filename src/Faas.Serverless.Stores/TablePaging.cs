@@ -41,6 +41,9 @@ internal static class TablePaging
         }
     }
 
+    public static string RowKeyStartsWith(string prefix) =>
+        TableFilter.Format($"RowKey ge {prefix} and RowKey lt {UpperBound(prefix)}");
+
     public static string PartitionRowKeyStartsWith(string partitionKey, string prefix) =>
         TableFilter.Format($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {UpperBound(prefix)}");
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Faas.Serverless.AzureStorage;
 using Faas.Serverless.Domain.Packages;
 
@@ -11,7 +10,6 @@ namespace Faas.Serverless.Stores.Packages;
 internal static class PackageRows
 {
     public const string HeadPrefix = "package|";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static string Head(string packageId) => HeadPrefix + packageId;
 
@@ -73,15 +71,13 @@ internal static class PackageRows
 
     private static TableEntity WithSnapshot(TableEntity entity, PackageRevision revision)
     {
-        LargeText.Write(entity, "Schema", JsonSerializer.Serialize(revision.Schema, Json));
+        LargeText.Write(entity, "Schema", StoreJson.Serialize(revision.Schema));
         entity["CodebaseSha256"] = revision.Codebase.Sha256;
         entity["CodebaseSize"] = revision.Codebase.SizeBytes;
         return entity;
     }
 
-    private static PackageSchema ReadSchema(TableEntity entity) =>
-        JsonSerializer.Deserialize<PackageSchema>(LargeText.Read(entity, "Schema"), Json)
-        ?? throw new InvalidDataException($"Package row {entity.RowKey} has no schema.");
+    private static PackageSchema ReadSchema(TableEntity entity) => StoreJson.Deserialize<PackageSchema>(LargeText.Read(entity, "Schema"), entity.RowKey);
 
     private static CodebaseRef ReadCodebase(TableEntity entity) =>
         new(entity.GetString("CodebaseSha256") ?? string.Empty, entity.GetInt64("CodebaseSize") ?? 0);
