@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Xml.Linq;
 using Azure.Core;
-using Faas.Serverless.AzureStorage.Blobs;
 using Faas.Serverless.AzureStorage.Pipeline;
 
 namespace Faas.Serverless.AzureStorage;
@@ -23,21 +22,13 @@ public sealed class BlobContainerClient
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
         using var message = CreateMessage(RequestMethod.Put);
-        var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.IsError && response.Status != 409)
-        {
-            throw await StorageErrors.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
-        }
+        await _pipeline.SendToleratingAsync(message, 409, "ContainerAlreadyExists", cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DeleteIfExistsAsync(CancellationToken cancellationToken = default)
     {
         using var message = CreateMessage(RequestMethod.Delete);
-        var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.IsError && response.Status != 404)
-        {
-            throw await StorageErrors.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
-        }
+        await _pipeline.SendToleratingAsync(message, 404, null, cancellationToken).ConfigureAwait(false);
     }
 
     public BlobClient GetBlobClient(string blobName) => new(_pipeline, Name, blobName);

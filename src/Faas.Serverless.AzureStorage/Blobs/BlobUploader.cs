@@ -23,7 +23,7 @@ internal sealed class BlobUploader(StoragePipeline pipeline, string path, BlobUp
         var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         if (headLength <= _singleUploadMaxBytes)
         {
-            return await UploadAsync(head.AsMemory(0, headLength), cancellationToken).ConfigureAwait(false);
+            return await PutBlobAsync(head.AsMemory(0, headLength), cancellationToken).ConfigureAwait(false);
         }
 
         var blockIds = new List<string>();
@@ -55,6 +55,22 @@ internal sealed class BlobUploader(StoragePipeline pipeline, string path, BlobUp
     }
 
     public async Task<BlobProperties> UploadAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        if (content.Length <= _singleUploadMaxBytes)
+        {
+            return await PutBlobAsync(content, cancellationToken).ConfigureAwait(false);
+        }
+
+        var blockIds = new List<string>();
+        for (var offset = 0; offset < content.Length; offset += _blockBytes)
+        {
+            await StageBlockAsync(blockIds, content.Slice(offset, Math.Min(_blockBytes, content.Length - offset)), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await CommitAsync(blockIds, content.Length, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<BlobProperties> PutBlobAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         using var message = pipeline.CreateMessage(RequestMethod.Put, path);
         message.Request.Headers.SetValue("x-ms-blob-type", "BlockBlob");

@@ -52,4 +52,21 @@ internal sealed class StoragePipeline(HttpPipeline pipeline, Uri endpoint, Stora
         var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
         return response.IsError ? throw await StorageErrors.FromResponseAsync(response, cancellationToken).ConfigureAwait(false) : response;
     }
+
+    /// <summary>
+    /// Sends, treating one expected failure as success: "already exists" for create-if-not-exists (matched by
+    /// error code, because 409 also means "being deleted") or "not found" for delete-if-exists.
+    /// </summary>
+    public async Task SendToleratingAsync(HttpMessage message, int toleratedStatus, string? toleratedErrorCode, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
+        if (response.IsError)
+        {
+            var error = await StorageErrors.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+            if (error.Status != toleratedStatus || (toleratedErrorCode is not null && error.ErrorCode != toleratedErrorCode))
+            {
+                throw error;
+            }
+        }
+    }
 }

@@ -26,21 +26,13 @@ public sealed class QueueClient
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
         using var message = _pipeline.CreateMessage(RequestMethod.Put, "/" + Name);
-        var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.IsError && response.Status != 409)
-        {
-            throw await StorageErrors.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
-        }
+        await _pipeline.SendToleratingAsync(message, 409, "QueueAlreadyExists", cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DeleteIfExistsAsync(CancellationToken cancellationToken = default)
     {
         using var message = _pipeline.CreateMessage(RequestMethod.Delete, "/" + Name);
-        var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.IsError && response.Status != 404)
-        {
-            throw await StorageErrors.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
-        }
+        await _pipeline.SendToleratingAsync(message, 404, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -23,21 +23,13 @@ public sealed class TableClient
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["TableName"] = Name });
         using var message = TableRequests.CreateWithBody(_pipeline, RequestMethod.Post, "/Tables", body);
-        var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.IsError && response.Status != 409)
-        {
-            throw await StorageErrors.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
-        }
+        await _pipeline.SendToleratingAsync(message, 409, "TableAlreadyExists", cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DeleteIfExistsAsync(CancellationToken cancellationToken = default)
     {
         using var message = TableRequests.Create(_pipeline, RequestMethod.Delete, $"/Tables('{Name}')");
-        var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.IsError && response.Status != 404)
-        {
-            throw await StorageErrors.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
-        }
+        await _pipeline.SendToleratingAsync(message, 404, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Inserts a new entity and returns its ETag; an existing key fails with <see cref="StorageException.IsConflict"/>.</summary>
