@@ -145,6 +145,19 @@ public sealed class BlobClientTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UploadAsync_InvalidMetadata_ThrowsBeforeWriting()
+    {
+        var blob = _container.GetBlobClient("metadata.txt");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => blob.UploadAsync(
+            BinaryData.FromString("x"), new BlobUploadOptions { Metadata = new Dictionary<string, string> { ["not-an-identifier"] = "v" } }));
+        await Assert.ThrowsAsync<ArgumentException>(() => blob.UploadAsync(
+            BinaryData.FromString("x"), new BlobUploadOptions { Metadata = new Dictionary<string, string> { ["name"] = "ünicode" } }));
+
+        Assert.Null(await blob.GetPropertiesAsync());
+    }
+
+    [Fact]
     public async Task ListBlobContainersAsync_ContainsContainer()
     {
         Assert.Contains(_container.Name, await azurite.CreateAccount().ListBlobContainersAsync().ToListAsync());

@@ -40,21 +40,33 @@ internal static class BlobHeaders
         }
     }
 
-    public static void AddMetadata(Request request, IReadOnlyDictionary<string, string>? metadata)
+    public static void ValidateMetadata(IReadOnlyDictionary<string, string>? metadata)
     {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in metadata ?? new Dictionary<string, string>())
         {
-            // Header names and values must be ASCII; the service additionally wants identifier-like names.
+            // Header names and values must be ASCII; the service additionally wants identifier-like, case-insensitive names.
             if (name.Length == 0 || !(char.IsAsciiLetter(name[0]) || name[0] == '_') || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
             {
                 throw new ArgumentException($"Metadata name '{name}' must be a C# identifier.", nameof(metadata));
             }
 
-            if (!value.All(c => c is >= ' ' and <= '~'))
+            if (!names.Add(name))
+            {
+                throw new ArgumentException($"Metadata name '{name}' appears twice (names are case-insensitive).", nameof(metadata));
+            }
+
+            if (value is null || !value.All(c => c is >= ' ' and <= '~'))
             {
                 throw new ArgumentException($"Metadata value of '{name}' must be printable ASCII.", nameof(metadata));
             }
+        }
+    }
 
+    public static void AddMetadata(Request request, IReadOnlyDictionary<string, string>? metadata)
+    {
+        foreach (var (name, value) in metadata ?? new Dictionary<string, string>())
+        {
             request.Headers.SetValue(MetadataPrefix + name, value);
         }
     }

@@ -11,10 +11,27 @@ namespace Faas.Serverless.AzureStorage.Blobs;
 /// Put Blob for small content; Put Block + Put Block List for large content. Every request body is an in-memory
 /// buffer so that Azure.Core can replay it on retry.
 /// </summary>
-internal sealed class BlobUploader(StoragePipeline pipeline, string path, BlobUploadOptions options)
+internal sealed class BlobUploader
 {
-    private readonly int _singleUploadMaxBytes = pipeline.Options.BlobSingleUploadMaxBytes;
-    private readonly int _blockBytes = pipeline.Options.BlobBlockBytes;
+    private readonly StoragePipeline _pipeline;
+    private readonly string _path;
+    private readonly BlobUploadOptions _options;
+    private readonly int _singleUploadMaxBytes;
+    private readonly int _blockBytes;
+
+    // Block ids are unique per upload: two uploads racing on one blob must not overwrite each other's staged blocks.
+    private readonly byte[] _uploadId = Guid.NewGuid().ToByteArray();
+
+    public BlobUploader(StoragePipeline pipeline, string path, BlobUploadOptions options)
+    {
+        // Fail before any data is sent, not at the commit after the last block.
+        BlobHeaders.ValidateMetadata(options.Metadata);
+        _pipeline = pipeline;
+        _path = path;
+        _options = options;
+        _singleUploadMaxBytes = pipeline.Options.BlobSingleUploadMaxBytes;
+        _blockBytes = pipeline.Options.BlobBlockBytes;
+    }
 
     public async Task<BlobProperties> UploadAsync(Stream content, CancellationToken cancellationToken)
     {
@@ -72,50 +89,51 @@ internal sealed class BlobUploader(StoragePipeline pipeline, string path, BlobUp
 
     private async Task<BlobProperties> PutBlobAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        using var message = pipeline.CreateMessage(RequestMethod.Put, path);
+        using var message = _pipeline.CreateMessage(RequestMethod.Put, _path);
         message.Request.Headers.SetValue("x-ms-blob-type", "BlockBlob");
         AddBlobHeaders(message.Request);
         message.Request.Content = RequestContent.Create(content);
-        var response = await pipeline.SendCheckedAsync(message, cancellationToken).ConfigureAwait(false);
+        var response = await _pipeline.SendCheckedAsync(message, cancellationToken).ConfigureAwait(false);
         return Uploaded(response, content.Length);
     }
 
     private async Task StageBlockAsync(List<string> blockIds, ReadOnlyMemory<byte> block, CancellationToken cancellationToken)
     {
         // Ids must be base64 and of equal length within a blob.
-        var idBytes = new byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(idBytes, blockIds.Count);
+        var idBytes = new byte[_uploadId.Length + sizeof(long)];
+        _uploadId.CopyTo(idBytes, 0);
+        BinaryPrimitives.WriteInt64BigEndian(idBytes.AsSpan(_uploadId.Length), blockIds.Count);
         var blockId = Convert.ToBase64String(idBytes);
-        using var message = pipeline.CreateMessage(RequestMethod.Put, path);
+        using var message = _pipeline.CreateMessage(RequestMethod.Put, _path);
         message.Request.Uri.AppendQuery("comp", "block");
         message.Request.Uri.AppendQuery("blockid", blockId);
-        BlobHeaders.AddConditions(message.Request, null, null, options.LeaseId);
+        BlobHeaders.AddConditions(message.Request, null, null, _options.LeaseId);
         message.Request.Content = RequestContent.Create(block);
-        await pipeline.SendCheckedAsync(message, cancellationToken).ConfigureAwait(false);
+        await _pipeline.SendCheckedAsync(message, cancellationToken).ConfigureAwait(false);
         blockIds.Add(blockId);
     }
 
     private async Task<BlobProperties> CommitAsync(List<string> blockIds, long length, CancellationToken cancellationToken)
     {
         var blockList = new XElement("BlockList", blockIds.Select(id => new XElement("Latest", id)));
-        using var message = pipeline.CreateMessage(RequestMethod.Put, path);
+        using var message = _pipeline.CreateMessage(RequestMethod.Put, _path);
         message.Request.Uri.AppendQuery("comp", "blocklist");
         AddBlobHeaders(message.Request);
         message.Request.Headers.SetValue("Content-Type", "application/xml");
         message.Request.Content = RequestContent.Create(Encoding.UTF8.GetBytes(blockList.ToString(SaveOptions.DisableFormatting)));
-        var response = await pipeline.SendCheckedAsync(message, cancellationToken).ConfigureAwait(false);
+        var response = await _pipeline.SendCheckedAsync(message, cancellationToken).ConfigureAwait(false);
         return Uploaded(response, length);
     }
 
     private void AddBlobHeaders(Request request)
     {
-        if (options.ContentType is not null)
+        if (_options.ContentType is not null)
         {
-            request.Headers.SetValue("x-ms-blob-content-type", options.ContentType);
+            request.Headers.SetValue("x-ms-blob-content-type", _options.ContentType);
         }
 
-        BlobHeaders.AddConditions(request, options.IfMatch, options.IfNoneMatch, options.LeaseId);
-        BlobHeaders.AddMetadata(request, options.Metadata);
+        BlobHeaders.AddConditions(request, _options.IfMatch, _options.IfNoneMatch, _options.LeaseId);
+        BlobHeaders.AddMetadata(request, _options.Metadata);
     }
 
     // The write succeeded, so everything but ETag and time is what we sent: a lease id is only accepted on a
@@ -124,7 +142,7 @@ internal sealed class BlobUploader(StoragePipeline pipeline, string path, BlobUp
         BlobHeaders.Required(response, "ETag"),
         BlobHeaders.LastModifiedOf(response),
         length,
-        options.ContentType ?? "application/octet-stream",
-        new Dictionary<string, string>(options.Metadata ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase),
-        options.LeaseId is null ? "available" : "leased");
+        _options.ContentType ?? "application/octet-stream",
+        new Dictionary<string, string>(_options.Metadata ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase),
+        _options.LeaseId is null ? "available" : "leased");
 }
