@@ -1,0 +1,183 @@
+using System.Runtime.ExceptionServices;
+using Faas.Serverless.Runner.Api;
+using Faas.Serverless.Runner.Hosting;
+using Faas.Serverless.Runner.Work;
+using Faas.Serverless.Runner.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Faas.Serverless.Runner.Agent;
+
+/// <summary>
+/// The running replica: leasing, renewing and event loops around a ready worker, until a stop request (drain →
+/// Stopped, exit 0), the worker's death (Error, exit 5; in-flight items are not reported, so their leases expire and
+/// they are redelivered) or a refusal by the host (exit 4).
+/// </summary>
+internal sealed partial class AgentSession(
+    RunnerSpec spec,
+    WorkerProcess worker,
+    ExecutionTracker tracker,
+    EventOutbox outbox,
+    LeaseRenewer renewer,
+    WorkLoop workLoop,
+    ReplicaStateReporter reporter,
+    AgentTimings timings,
+    TimeProvider timeProvider,
+    ILogger<AgentSession> logger)
+{
+    public async Task<int> RunAsync(CancellationToken stopping = default)
+    {
+        using var background = new CancellationTokenSource();
+        using var leasing = CancellationTokenSource.CreateLinkedTokenSource(stopping, background.Token);
+        var outboxTask = outbox.RunAsync(background.Token);
+        var renewTask = renewer.RunAsync(background.Token);
+        var leaseTask = Task.CompletedTask;
+        try
+        {
+            try
+            {
+                await reporter.ReportAsync(ReplicaStates.Ready, $"Ready: {spec.Concurrency} concurrent calls", null, stopping);
+                leaseTask = workLoop.RunAsync(leasing.Token);
+                var stopped = Task.Delay(Timeout.Infinite, stopping);
+                await Task.WhenAny(stopped, worker.Exited, leaseTask, outboxTask, renewTask);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // Stop requested while reporting Ready: drain below.
+            }
+
+            if (worker.Exited.IsCompleted)
+            {
+                return await WorkerCrashedAsync();
+            }
+
+            if (new[] { leaseTask, outboxTask, renewTask }.FirstOrDefault(t => t.IsFaulted) is { } faulted)
+            {
+                var error = faulted.Exception!.InnerException!;
+                if (error is HostRefusedException refused)
+                {
+                    LogRefused(logger, refused.Message);
+                    return ExitCodes.Refused;
+                }
+
+                ExceptionDispatchInfo.Throw(error);
+            }
+
+            return await DrainAsync(leasing, leaseTask);
+        }
+        finally
+        {
+            await background.CancelAsync();
+            await Task.WhenAll(outboxTask, renewTask, leaseTask).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private async Task<int> DrainAsync(CancellationTokenSource leasing, Task leaseTask)
+    {
+        await leasing.CancelAsync();
+        await leaseTask.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var drainTime = TimeSpan.FromSeconds(spec.DrainTime);
+        var running = tracker.Snapshot().Count(r => r.LeaseHeld);
+        LogDraining(logger, running, spec.DrainTime);
+        await ReportAsync(ReplicaStates.Draining, $"Stopping: waiting up to {spec.DrainTime} s for {running} running calls", null);
+
+        var deadline = timeProvider.GetUtcNow() + drainTime;
+        while (tracker.Snapshot().Any(r => r.LeaseHeld) && !worker.Exited.IsCompleted)
+        {
+            var left = deadline - timeProvider.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                break;
+            }
+
+            await Task.WhenAny(tracker.SlotFreed.WaitAsync(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1)), worker.Exited);
+        }
+
+        if (worker.Exited.IsCompleted)
+        {
+            return await WorkerCrashedAsync();
+        }
+
+        var released = 0;
+        foreach (var run in tracker.Snapshot().Where(r => !r.Finished))
+        {
+            tracker.Release(run);
+            released++;
+        }
+
+        if (released > 0)
+        {
+            LogReleased(logger, released);
+        }
+
+        if (!await outbox.WaitUntilEmptyAsync(timings.ShutdownFlushTimeout))
+        {
+            LogFlushTimedOut(logger, outbox.Count);
+        }
+
+        await StopWorkerAsync();
+        await ReportAsync(ReplicaStates.Stopped, released > 0 ? $"Stopped; {released} unfinished calls released" : "Stopped", null);
+        return ExitCodes.Stopped;
+    }
+
+    private async Task StopWorkerAsync()
+    {
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5), timeProvider);
+            await worker.SendAsync(new ShutdownRequest(timings.WorkerShutdownSeconds), cts.Token);
+            await worker.Exited.WaitAsync(TimeSpan.FromSeconds(timings.WorkerShutdownSeconds + 5), timeProvider);
+        }
+        catch (Exception ex) when (ex is WorkerUnavailableException or TimeoutException or OperationCanceledException)
+        {
+            LogWorkerKilled(logger, ex.Message);
+            worker.Kill();
+        }
+    }
+
+    private async Task<int> WorkerCrashedAsync()
+    {
+        var code = await worker.Exited;
+        var tail = worker.StderrTail;
+        LogWorkerCrashed(logger, code);
+        await outbox.WaitUntilEmptyAsync(TimeSpan.FromSeconds(3));
+        await ReportAsync(
+            ReplicaStates.Error,
+            "The Python worker exited unexpectedly",
+            new ErrorInfo("WorkerExited", $"The worker exited unexpectedly with code {code}.", tail.Length > 0 ? tail : null));
+        return ExitCodes.WorkerCrashed;
+    }
+
+    private async Task ReportAsync(string state, string message, ErrorInfo? error)
+    {
+        using var cts = new CancellationTokenSource(timings.ShutdownFlushTimeout, timeProvider);
+        try
+        {
+            await reporter.ReportAsync(state, message, error, cts.Token);
+        }
+        catch (Exception ex) when (ex is HostApiException or OperationCanceledException)
+        {
+            LogReportFailed(logger, state, ex.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Draining: waiting up to {DrainSeconds} s for {Running} running calls")]
+    private static partial void LogDraining(ILogger logger, int running, int drainSeconds);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Drain time is over: released {Count} unfinished calls to other replicas")]
+    private static partial void LogReleased(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Warning, Message = "{Count} events could not be sent before stopping")]
+    private static partial void LogFlushTimedOut(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "The worker did not shut down cleanly ({Reason}); killing it")]
+    private static partial void LogWorkerKilled(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Error, Message = "The worker exited unexpectedly with code {ExitCode}; in-flight calls are left to expire and be redelivered")]
+    private static partial void LogWorkerCrashed(ILogger logger, int exitCode);
+
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Error, Message = "The host refused this runner: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "Could not report state {State}: {Reason}")]
+    private static partial void LogReportFailed(ILogger logger, string state, string reason);
+}

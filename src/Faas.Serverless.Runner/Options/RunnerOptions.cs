@@ -1,0 +1,26 @@
+namespace Faas.Serverless.Runner.Options;
+
+/// <summary>Validated start-up options of one runner agent (one service replica).</summary>
+/// <param name="HostUri">Base address of the Faas.Serverless host, e.g. http://127.0.0.1:7071/.</param>
+/// <param name="Token">The service bot's API key, from FAAS_RUNNER_TOKEN (never argv).</param>
+/// <param name="WorkDir">Root of the agent's local state; codebases are cached under {WorkDir}/codebases.</param>
+/// <param name="Python">Python interpreter: a command looked up on PATH or a path to an executable.</param>
+/// <param name="SdkDir">Folder that holds the <c>faas</c> Python package (put first on PYTHONPATH).</param>
+internal sealed record RunnerOptions(
+    Uri HostUri,
+    string ProjectId,
+    string ServiceId,
+    string ReplicaId,
+    string Token,
+    string WorkDir,
+    string Python,
+    string SdkDir)
+{
+    /// <summary>Relative base path of the service's runner API (no leading slash, trailing slash).</summary>
+    public string ServiceBasePath =>
+        $"api/v1/projects/{Uri.EscapeDataString(ProjectId)}/services/{Uri.EscapeDataString(ServiceId)}/";
+
+    public override string ToString() =>
+        $"RunnerOptions {{ HostUri = {HostUri}, ProjectId = {ProjectId}, ServiceId = {ServiceId}, ReplicaId = {ReplicaId}, "
+        + $"WorkDir = {WorkDir}, Python = {Python}, SdkDir = {SdkDir}, Token = *** }}";
+}

@@ -1,0 +1,255 @@
+using System.Text.RegularExpressions;
+
+namespace Faas.Serverless.Runner.Options;
+
+/// <summary>
+/// Parses <c>--host --project --service --replica [--work-dir] [--python] [--sdk]</c> (as <c>--name value</c> or
+/// <c>--name=value</c>) plus FAAS_RUNNER_TOKEN, and validates everything up front with messages that say what to fix.
+/// </summary>
+internal static partial class RunnerOptionsParser
+{
+    public const string Usage = """
+        Usage: faas-runner --host <url> --project <id> --service <id> --replica <id>
+                           [--work-dir <dir>] [--python <python3>] [--sdk <dir>]
+
+          --host       Base URL of the Faas.Serverless host, e.g. http://127.0.0.1:7071
+          --project    Project id
+          --service    Service id
+          --replica    Replica id (one agent process per replica)
+          --work-dir   Local state and codebase cache (default: $FAAS_RUNNER_WORKDIR or ~/.faas/runner)
+          --python     Python interpreter, on PATH or a path (default: python3)
+          --sdk        Folder holding the 'faas' Python package (default: <repo>/sdk/python, else $FAAS_PYTHON_SDK)
+
+        Environment: FAAS_RUNNER_TOKEN (required) is the service bot's API key.
+        Exit codes: 0 stopped on request, 2 invalid options, 3 init failed, 4 spec or bot refused,
+                    5 worker exited unexpectedly, 6 codebase invalid, 1 any other crash.
+        """;
+
+    private static readonly string[] Known = ["host", "project", "service", "replica", "work-dir", "python", "sdk"];
+
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="environment">Reads an environment variable (FAAS_RUNNER_TOKEN, FAAS_RUNNER_WORKDIR, FAAS_PYTHON_SDK, HOME).</param>
+    /// <param name="baseDirectory">Where the executable lives; the default SDK is found by walking up from it to Faas.Serverless.sln.</param>
+    public static OptionsParseResult Parse(IReadOnlyList<string> args, Func<string, string?> environment, string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(environment);
+        var errors = new List<string>();
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "-h" or "--help" or "-?")
+            {
+                return OptionsParseResult.Help();
+            }
+
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+            {
+                errors.Add($"Unexpected argument '{arg}'; options look like --name <value>.");
+                continue;
+            }
+
+            var eq = arg.IndexOf('=', StringComparison.Ordinal);
+            var name = eq > 0 ? arg[2..eq] : arg[2..];
+            if (!Known.Contains(name, StringComparer.Ordinal))
+            {
+                errors.Add($"Unknown option '--{name}'. Known options: {string.Join(", ", Known.Select(k => "--" + k))}.");
+                continue;
+            }
+
+            string value;
+            if (eq > 0)
+            {
+                value = arg[(eq + 1)..];
+            }
+            else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                value = args[++i];
+            }
+            else
+            {
+                errors.Add($"Option '--{name}' needs a value.");
+                continue;
+            }
+
+            if (!values.TryAdd(name, value))
+            {
+                errors.Add($"Option '--{name}' is given more than once.");
+            }
+        }
+
+        var host = ParseHost(values.GetValueOrDefault("host"), errors);
+        var project = ParseId("project", values.GetValueOrDefault("project"), errors);
+        var service = ParseId("service", values.GetValueOrDefault("service"), errors);
+        var replica = ParseId("replica", values.GetValueOrDefault("replica"), errors);
+        var token = environment(RunnerEnvironment.Token);
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            errors.Add($"Environment variable {RunnerEnvironment.Token} is not set; it must hold the service bot's API key.");
+        }
+
+        var workDir = ResolveWorkDir(values.GetValueOrDefault("work-dir"), environment, errors);
+        var python = ResolvePython(values.GetValueOrDefault("python") ?? "python3", environment, errors);
+        var sdk = ResolveSdk(values.GetValueOrDefault("sdk"), environment, baseDirectory, errors);
+        if (errors.Count > 0)
+        {
+            return OptionsParseResult.Failed(errors);
+        }
+
+        return OptionsParseResult.Succeeded(new RunnerOptions(host!, project!, service!, replica!, token!.Trim(), workDir!, python!, sdk!));
+    }
+
+    private static Uri? ParseHost(string? value, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add("Missing required option --host (e.g. --host http://127.0.0.1:7071).");
+            return null;
+        }
+
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add($"--host '{value}' is not an absolute http:// or https:// URL.");
+            return null;
+        }
+
+        if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            errors.Add($"--host '{value}' must not have a query or fragment.");
+            return null;
+        }
+
+        // A trailing slash makes relative API paths resolve under a host mounted at a sub-path.
+        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri + "/");
+    }
+
+    private static string? ParseId(string name, string? value, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add($"Missing required option --{name}.");
+            return null;
+        }
+
+        if (!IdPattern().IsMatch(value) || value.All(c => c == '.'))
+        {
+            errors.Add($"--{name} '{value}' is not a valid id: use 1-128 letters, digits, '-', '_' or '.'.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static string? ResolveWorkDir(string? value, Func<string, string?> environment, List<string> errors)
+    {
+        value ??= environment(RunnerEnvironment.WorkDir);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            var home = environment("HOME");
+            if (string.IsNullOrWhiteSpace(home))
+            {
+                home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            }
+
+            if (string.IsNullOrWhiteSpace(home))
+            {
+                errors.Add($"Cannot find a home folder for the default work dir; pass --work-dir or set {RunnerEnvironment.WorkDir}.");
+                return null;
+            }
+
+            value = Path.Combine(home, ".faas", "runner");
+        }
+
+        try
+        {
+            var full = Path.GetFullPath(value);
+            Directory.CreateDirectory(full);
+            return full;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            errors.Add($"--work-dir '{value}' cannot be created or used: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static string? ResolvePython(string value, Func<string, string?> environment, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add("--python must not be empty.");
+            return null;
+        }
+
+        if (value.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal) || value.Contains(Path.AltDirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            var full = Path.GetFullPath(value);
+            if (!File.Exists(full))
+            {
+                errors.Add($"--python '{value}' does not exist.");
+                return null;
+            }
+
+            return full;
+        }
+
+        var path = environment("PATH") ?? string.Empty;
+        var found = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(dir => File.Exists(Path.Combine(dir, value)) || (OperatingSystem.IsWindows() && File.Exists(Path.Combine(dir, value + ".exe"))));
+        if (!found)
+        {
+            errors.Add($"--python '{value}' is not found on PATH; install Python 3 or pass --python <path>.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static string? ResolveSdk(string? value, Func<string, string?> environment, string baseDirectory, List<string> errors)
+    {
+        var source = "--sdk";
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            value = FindRepoSdk(baseDirectory);
+            source = "the repository's sdk/python";
+            if (value is null)
+            {
+                value = environment(RunnerEnvironment.PythonSdk);
+                source = RunnerEnvironment.PythonSdk;
+            }
+
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                errors.Add($"Cannot find the Python SDK: no Faas.Serverless.sln above '{baseDirectory}'; pass --sdk <dir> or set {RunnerEnvironment.PythonSdk}.");
+                return null;
+            }
+        }
+
+        var full = Path.GetFullPath(value);
+        if (!Directory.Exists(Path.Combine(full, "faas")))
+        {
+            errors.Add($"The Python SDK folder '{full}' (from {source}) has no 'faas' package; it must be the folder that contains faas/.");
+            return null;
+        }
+
+        return full;
+    }
+
+    private static string? FindRepoSdk(string baseDirectory)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(baseDirectory)); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Faas.Serverless.sln")))
+            {
+                var sdk = Path.Combine(dir.FullName, "sdk", "python");
+                return Directory.Exists(sdk) ? sdk : null;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,34 @@
+namespace Faas.Serverless.Runner.Work;
+
+/// <summary>Intervals and bounds of the agent's loops; the defaults follow docs/runner-protocol.md, tests shorten them.</summary>
+internal sealed record AgentTimings
+{
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Long-poll wait sent with each lease request (the host caps it at 30).</summary>
+    public int LeaseWaitSeconds { get; init; } = 20;
+
+    /// <summary>Log and progress events wait at most this long to be sent in one batch.</summary>
+    public TimeSpan LogBatchDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    public int MaxEventsPerPost { get; init; } = 200;
+
+    /// <summary>Beyond this many unsent events, new log events are dropped (a host outage must not exhaust memory).</summary>
+    public int MaxPendingEvents { get; init; } = 20_000;
+
+    public int MaxLogMessageChars { get; init; } = 32 * 1024;
+
+    /// <summary>After the host asks to terminate a call, how long the worker gets before the agent reports it failed itself.</summary>
+    public TimeSpan TerminateGrace { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Pause after a failed lease request (after its own retries) before polling again.</summary>
+    public TimeSpan LeaseErrorDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long the final events may take to reach the host when stopping.</summary>
+    public TimeSpan ShutdownFlushTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary><c>drainSeconds</c> sent with the worker's <c>shutdown</c> (calls were already drained or released).</summary>
+    public int WorkerShutdownSeconds { get; init; } = 5;
+
+    public int MaxLeasesPerRenew { get; init; } = 100;
+}
