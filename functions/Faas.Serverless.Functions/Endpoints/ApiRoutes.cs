@@ -16,6 +16,9 @@ internal static class ApiRoutes
         api.MapUserEndpoints();
         api.MapProjectEndpoints(project);
         project.MapPackageEndpoints();
+        project.MapServiceEndpoints();
+        project.MapBotEndpoints();
+        project.MapRunnerEndpoints();
     }
 
     private static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> CheckHealthAsync(StoreTables tables, CancellationToken cancellationToken)

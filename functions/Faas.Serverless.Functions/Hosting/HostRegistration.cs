@@ -2,11 +2,15 @@ using System.Text.Json.Serialization;
 using Faas.Serverless.AzureStorage;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Packages;
+using Faas.Serverless.Domain.Services;
+using Faas.Serverless.Orchestrations.Work;
 using Faas.Serverless.Functions.Auth;
 using Faas.Serverless.Functions.Http;
 using Faas.Serverless.Stores;
 using Faas.Serverless.Stores.Identity;
 using Faas.Serverless.Stores.Packages;
+using Faas.Serverless.Stores.Services;
+using Faas.Serverless.Supervisor;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -43,6 +47,15 @@ internal static class HostRegistration
             });
         });
         services.AddSingleton<PackageService>();
+        services.AddSingleton<IServiceStore, TableServiceStore>();
+        services.AddSingleton<IReplicaStore, TableReplicaStore>();
+        services.AddSingleton<BotService>();
+        services.AddSingleton<ServiceSpecBuilder>();
+        services.AddSingleton<ServiceManager>();
+        services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WorkSignals>();
+        services.AddSingleton<ServiceWorkQueues>();
+        services.AddRunnerSupervisor();
         services.AddHostedService<StorageInitializer>();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -57,5 +70,6 @@ internal static class HostRegistration
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddScoped<ProjectAccessFilter>();
+        services.AddScoped<ServiceBotFilter>();
     }
 }

@@ -20,6 +20,8 @@ public sealed class FaasApiFactory(AzuriteFixture azurite, IReadOnlyDictionary<s
         builder.UseSetting("Faas:Auth:AdminKey", AdminKey);
         builder.UseSetting("Faas:Storage:TablePrefix", TablePrefix);
         builder.UseSetting("Faas:Storage:CodebaseContainer", CodebaseContainer);
+        builder.UseSetting("Faas:Queues:QueuePrefix", TablePrefix.ToLowerInvariant());
+        builder.UseSetting("Faas:Runners:Provider", "External");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

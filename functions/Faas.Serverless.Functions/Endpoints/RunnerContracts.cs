@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Faas.Serverless.Domain.Packages;
+using Faas.Serverless.Domain.Services;
+using Faas.Serverless.Orchestrations.Work;
+
+namespace Faas.Serverless.Functions.Endpoints;
+
+// Bodies of the runner protocol (docs/runner-protocol.md).
+
+public sealed record RunnerSpecResponse(
+    string ProjectId,
+    string ServiceId,
+    string ServiceName,
+    int Version,
+    string PackageId,
+    string PackageName,
+    int PackageRevision,
+    ModuleSchema Module,
+    IReadOnlyDictionary<string, JsonElement> InitParams,
+    int Concurrency,
+    int ExecutionTimeout,
+    int DrainTime,
+    int LeaseSeconds,
+    CodebaseResponse Codebase,
+    BotResponse Bot);
+
+public sealed record ReplicaReport(string? State, int? ServiceVersion, int? Pid, string? Runtime, string? Message, ErrorInfo? Error);
+
+public sealed record LeaseRequest(string? ReplicaId, int? MaxItems, int? WaitSeconds);
+
+public sealed record LeasedItem(
+    string LeaseId,
+    string ExecutionId,
+    int Attempt,
+    string FunctionName,
+    IReadOnlyDictionary<string, JsonElement> Input,
+    int TimeoutSeconds,
+    int LeaseSeconds,
+    JsonElement? Context)
+{
+    public static LeasedItem From(LeasedWork work, int leaseSeconds) => new(
+        work.LeaseId,
+        work.Item.ExecutionId,
+        work.Item.Attempt,
+        work.Item.FunctionName,
+        work.Item.Input,
+        work.Item.TimeoutSeconds,
+        leaseSeconds,
+        work.Item.Context);
+}
+
+public sealed record LeaseResponse(IReadOnlyList<LeasedItem> Items);
+
+public sealed record RenewRequest(string? ReplicaId, IReadOnlyList<string>? LeaseIds);
+
+public sealed record RenewedLease(string LeaseId, string? RenewedLeaseId, bool Terminate, bool Lost);
+
+public sealed record RenewResponse(IReadOnlyList<RenewedLease> Leases);

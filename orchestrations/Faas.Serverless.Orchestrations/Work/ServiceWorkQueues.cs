@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Faas.Serverless.AzureStorage;
+using Microsoft.Extensions.Options;
+
+namespace Faas.Serverless.Orchestrations.Work;
+
+/// <summary>
+/// One storage queue per service: executions' attempts go in, the service's replicas lease them out. A queue
+/// per service lets each service scale on its own backlog (KEDA's azure-queue rule in the cloud).
+/// </summary>
+public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signals, IOptions<QueueOptions> options, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly QueueOptions _options = options.Value;
+
+    public TimeSpan LeaseDuration => TimeSpan.FromSeconds(_options.VisibilityTimeoutSeconds);
+
+    public string QueueName(string serviceId) => $"{_options.QueuePrefix}work-{serviceId}";
+
+    public Task CreateAsync(string serviceId, CancellationToken cancellationToken = default) =>
+        Queue(serviceId).CreateIfNotExistsAsync(cancellationToken);
+
+    public Task DeleteAsync(string serviceId, CancellationToken cancellationToken = default) =>
+        Queue(serviceId).DeleteIfExistsAsync(cancellationToken);
+
+    public async Task EnqueueAsync(WorkItem item, TimeSpan? delay = null, CancellationToken cancellationToken = default)
+    {
+        await Queue(item.ServiceId).SendMessageAsync(JsonSerializer.Serialize(item, Json), delay, Timeout.InfiniteTimeSpan, cancellationToken);
+        signals.Signal(item.ServiceId);
+    }
+
+    /// <summary>
+    /// Long poll: returns as soon as work is visible, or an empty list once <paramref name="wait"/> has passed.
+    /// Idle looks back off up to the configured interval; an enqueue in this process wakes the wait at once.
+    /// </summary>
+    public async Task<IReadOnlyList<LeasedWork>> LeaseAsync(string serviceId, int maxItems, TimeSpan wait, CancellationToken cancellationToken = default)
+    {
+        var deadline = clock.GetUtcNow() + wait;
+        var backoff = TimeSpan.FromMilliseconds(50);
+        var maxBackoff = TimeSpan.FromMilliseconds(_options.MaxPollingIntervalMs);
+        while (true)
+        {
+            var wake = signals.Watch(serviceId);
+            var messages = await Queue(serviceId).ReceiveMessagesAsync(Math.Clamp(maxItems, 1, _options.BatchSize), LeaseDuration, cancellationToken);
+            if (messages.Count > 0)
+            {
+                return [.. messages.Select(m =>
+                {
+                    var item = Parse(m.MessageText);
+                    return new LeasedWork(new Lease(m.MessageId, m.PopReceipt, item.ExecutionId, item.Attempt).Id, item, m.DequeueCount);
+                })];
+            }
+
+            var remaining = deadline - clock.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+            {
+                return [];
+            }
+
+            await Task.WhenAny(wake, Task.Delay(Min(backoff, remaining), cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            backoff = Min(backoff * 2, maxBackoff);
+        }
+    }
+
+    /// <summary>Extends the lease; null when it was lost (expired and taken by another replica, or completed).</summary>
+    public async Task<string?> RenewAsync(string serviceId, string leaseId, CancellationToken cancellationToken = default)
+    {
+        if (!LeaseIds.TryParse(leaseId, out var lease))
+        {
+            return null;
+        }
+
+        try
+        {
+            var receipt = await Queue(serviceId).UpdateMessageAsync(lease.MessageId, lease.PopReceipt, LeaseDuration, cancellationToken: cancellationToken);
+            return (lease with { PopReceipt = receipt.PopReceipt }).Id;
+        }
+        catch (StorageException ex) when (ex.IsNotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Removes the item for good; false when the lease was already lost.</summary>
+    public async Task<bool> CompleteAsync(string serviceId, string leaseId, CancellationToken cancellationToken = default)
+    {
+        if (!LeaseIds.TryParse(leaseId, out var lease))
+        {
+            return false;
+        }
+
+        try
+        {
+            await Queue(serviceId).DeleteMessageAsync(lease.MessageId, lease.PopReceipt, cancellationToken);
+            return true;
+        }
+        catch (StorageException ex) when (ex.IsNotFound)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Makes the item visible to other replicas at once.</summary>
+    public async Task<bool> ReleaseAsync(string serviceId, string leaseId, CancellationToken cancellationToken = default)
+    {
+        if (!LeaseIds.TryParse(leaseId, out var lease))
+        {
+            return false;
+        }
+
+        try
+        {
+            await Queue(serviceId).UpdateMessageAsync(lease.MessageId, lease.PopReceipt, TimeSpan.Zero, cancellationToken: cancellationToken);
+            signals.Signal(serviceId);
+            return true;
+        }
+        catch (StorageException ex) when (ex.IsNotFound)
+        {
+            return false;
+        }
+    }
+
+    public async Task<int> LengthAsync(string serviceId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return (await Queue(serviceId).GetPropertiesAsync(cancellationToken)).ApproximateMessagesCount;
+        }
+        catch (StorageException ex) when (ex.IsNotFound)
+        {
+            return 0;
+        }
+    }
+
+    private QueueClient Queue(string serviceId) => account.GetQueueClient(QueueName(serviceId));
+
+    private static WorkItem Parse(string text) =>
+        JsonSerializer.Deserialize<WorkItem>(text, Json) ?? throw new InvalidDataException("A work message held no work item.");
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

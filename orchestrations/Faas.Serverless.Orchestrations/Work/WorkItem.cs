@@ -1,0 +1,18 @@
+using System.Text.Json;
+
+namespace Faas.Serverless.Orchestrations.Work;
+
+/// <summary>One attempt of one execution, as a runner receives it. The message carries everything the runner
+/// needs so that leasing costs no extra storage reads.</summary>
+public sealed record WorkItem(
+    string ExecutionId,
+    string ProjectId,
+    string ServiceId,
+    int Attempt,
+    string FunctionName,
+    IReadOnlyDictionary<string, JsonElement> Input,
+    int TimeoutSeconds,
+    JsonElement? Context);
+
+/// <summary>A work item held by a replica until it is completed, released, or its lease runs out.</summary>
+public sealed record LeasedWork(string LeaseId, WorkItem Item, long DequeueCount);
