@@ -31,4 +31,7 @@ internal sealed record AgentTimings
     public int WorkerShutdownSeconds { get; init; } = 5;
 
     public int MaxLeasesPerRenew { get; init; } = 100;
+
+    /// <summary>The host accepts maxItems of 1-32 per lease request.</summary>
+    public int MaxItemsPerLease { get; init; } = 32;
 }

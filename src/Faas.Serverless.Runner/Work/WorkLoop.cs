@@ -35,7 +35,7 @@ internal sealed partial class WorkLoop(
             IReadOnlyList<WorkItem> items;
             try
             {
-                items = await lease(free, timings.LeaseWaitSeconds, cancellationToken);
+                items = await lease(Math.Min(free, timings.MaxItemsPerLease), timings.LeaseWaitSeconds, cancellationToken);
             }
             catch (HostApiException ex) when (ex is not HostRefusedException)
             {

@@ -1,0 +1,158 @@
+using System.Text.Json.Nodes;
+using Faas.Serverless.Runner.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Faas.Serverless.Runner.Tests.Component;
+
+/// <summary>
+/// Component scenarios of the agent against the fake host, shared by the stand-in worker and the real SDK test classes.
+/// </summary>
+public static class AgentScenarios
+{
+    public static async Task HappyPathAsync(ITestOutputHelper output, WorkerKind kind)
+    {
+        await using var agent = await AgentHarness.CreateAsync(output, kind);
+        agent.Host.Enqueue("e1", "echo", new JsonObject { ["payload"] = new JsonObject { ["x"] = 1 } });
+        agent.Start();
+
+        await agent.WaitForEventAsync("e1", "succeeded");
+        var events = agent.Host.EventsOf("e1");
+        Assert.Equal("started", (string?)events[0]["type"]);
+        Assert.Equal("succeeded", (string?)events[^1]["type"]);
+        Assert.True(JsonNode.DeepEquals(new JsonObject { ["echo"] = new JsonObject { ["x"] = 1 } }, events[^1]["output"]));
+        var logs = events.Where(e => (string?)e["type"] == "log").Select(e => (string?)e["message"]).ToList();
+        Assert.Equal(["echo {'x': 1}", "second line"], logs);
+        Assert.All(events, e => Assert.Equal(1, (int)e["attempt"]!));
+        Assert.Equal(events.Count, events.Select(e => (string?)e["eventId"]).Distinct().Count());
+        Assert.All(events, e => Assert.True(Guid.TryParse((string?)e["eventId"], out _)));
+        Assert.Equal(0, agent.Host.StaleLeaseEvents);
+
+        Assert.Equal(0, await agent.StopAsync());
+        Assert.Equal(["Starting", "Initializing", "Ready", "Draining", "Stopped"], agent.Host.ReplicaStates());
+        var last = agent.Host.LastReplicaReport()!;
+        Assert.Equal(3, (int)last["serviceVersion"]!);
+        Assert.StartsWith("python 3.", (string?)last["runtime"], StringComparison.Ordinal);
+        Assert.Equal(1, agent.Host.CodebaseDownloads);
+    }
+
+    public static async Task ProgressAndLogsAsync(ITestOutputHelper output, WorkerKind kind)
+    {
+        await using var agent = await AgentHarness.CreateAsync(output, kind);
+        agent.Host.Enqueue("e1", "report", []);
+        agent.Start();
+
+        await agent.WaitForEventAsync("e1", "succeeded");
+        var events = agent.Host.EventsOf("e1");
+        Assert.Equal(["started", "progress", "log", "succeeded"], events.Select(e => (string?)e["type"]));
+        Assert.Equal("inProgress", (string?)events[1]["status"]);
+        Assert.Equal(50, (double)events[1]["percentComplete"]!);
+        Assert.Equal("halfway", (string?)events[1]["message"]);
+        Assert.Equal("stdout", (string?)events[2]["stream"]);
+        Assert.Equal("done", (string?)events[3]["output"]);
+    }
+
+    public static async Task InitFailureAsync(ITestOutputHelper output, WorkerKind kind)
+    {
+        await using var agent = await AgentHarness.CreateAsync(output, kind, initParams: new JsonObject { ["fail_init"] = true });
+        agent.Start();
+
+        Assert.Equal(3, await agent.WaitForExitAsync());
+        Assert.Equal("Error", agent.Host.ReplicaStates()[^1]);
+        var error = agent.Host.LastReplicaReport()!["error"]!;
+        Assert.Equal("ValueError", (string?)error["type"]);
+        Assert.Contains("init failed on purpose", (string?)error["message"], StringComparison.Ordinal);
+        Assert.DoesNotContain("Ready", agent.Host.ReplicaStates());
+    }
+
+    public static async Task ConcurrencyLimitAsync(ITestOutputHelper output, WorkerKind kind)
+    {
+        await using var agent = await AgentHarness.CreateAsync(output, kind, concurrency: 2);
+        var ids = Enumerable.Range(1, 6).Select(i => $"e{i}").ToList();
+        foreach (var id in ids)
+        {
+            agent.Host.Enqueue(id, "sleep", new JsonObject { ["seconds"] = 0.3 });
+        }
+
+        agent.Start();
+
+        await Wait.UntilAsync(() => ids.All(id => (string?)agent.Host.FinalEventOf(id)?["type"] == "succeeded"), "all six calls succeeded");
+        Assert.InRange(agent.Host.MaxHeld, 1, 2);
+        Assert.All(agent.Host.LeaseMaxItems(), max => Assert.InRange(max, 1, 2));
+    }
+
+    public static async Task TerminateOnRenewAsync(ITestOutputHelper output, WorkerKind kind)
+    {
+        await using var agent = await AgentHarness.CreateAsync(output, kind, leaseSeconds: 3);
+        agent.Host.Enqueue("e1", "sleep", new JsonObject { ["seconds"] = 30 });
+        agent.Start();
+        await agent.WaitForEventAsync("e1", "started");
+
+        agent.Host.TerminateRequested.Add("e1");
+
+        await agent.WaitForEventAsync("e1", "failed");
+        var failed = agent.Host.FinalEventOf("e1")!;
+        Assert.True((bool)failed["terminated"]!);
+        Assert.Equal(0, agent.Host.StaleLeaseEvents);
+        Assert.NotEmpty(agent.Host.RenewBatchSizes());
+    }
+
+    public static async Task LostLeaseAsync(ITestOutputHelper output, WorkerKind kind)
+    {
+        await using var agent = await AgentHarness.CreateAsync(output, kind, concurrency: 1, leaseSeconds: 3);
+        agent.Host.Enqueue("e1", "sleep", new JsonObject { ["seconds"] = 30 });
+        agent.Start();
+        await agent.WaitForEventAsync("e1", "started");
+
+        agent.Host.LoseOnRenew.Add("e1");
+        await Wait.UntilAsync(() => agent.Host.Held == 0, "the lease of e1 was lost");
+        agent.Host.Enqueue("e2", "echo", new JsonObject { ["payload"] = "after" });
+
+        // The lost call is terminated, its slot freed (e2 runs on the only slot), and nothing more is sent for it.
+        await agent.WaitForEventAsync("e2", "succeeded");
+        Assert.Null(agent.Host.FinalEventOf("e1"));
+    }
+
+    public static async Task TimeoutAsync(ITestOutputHelper output, WorkerKind kind)
+    {
+        await using var agent = await AgentHarness.CreateAsync(output, kind, concurrency: 1);
+        agent.Host.Enqueue("e1", "sleep", new JsonObject { ["seconds"] = 30 }, timeoutSeconds: 1);
+        agent.Host.Enqueue("e2", "echo", new JsonObject { ["payload"] = "next" });
+        agent.Start();
+
+        await agent.WaitForEventAsync("e1", "failed");
+        var failed = agent.Host.FinalEventOf("e1")!;
+        Assert.Equal("TimeoutError", (string?)failed["error"]!["type"]);
+        Assert.False((bool)failed["terminated"]!);
+        await agent.WaitForEventAsync("e2", "succeeded");
+        Assert.Single(agent.Host.EventsOf("e1"), e => (string?)e["type"] is "succeeded" or "failed" or "released");
+    }
+
+    public static async Task DrainOnStopAsync(ITestOutputHelper output, WorkerKind kind)
+    {
+        await using var agent = await AgentHarness.CreateAsync(output, kind, concurrency: 2, drainTime: 1);
+        agent.Host.Enqueue("long", "sleep", new JsonObject { ["seconds"] = 30 });
+        agent.Host.Enqueue("short", "sleep", new JsonObject { ["seconds"] = 0.5 });
+        agent.Start();
+        await agent.WaitForEventAsync("long", "started");
+        await agent.WaitForEventAsync("short", "started");
+
+        Assert.Equal(0, await agent.StopAsync());
+
+        Assert.Equal("succeeded", (string?)agent.Host.FinalEventOf("short")!["type"]);
+        Assert.Equal("released", (string?)agent.Host.EventsOf("long")[^1]["type"]);
+        Assert.Equal(["Starting", "Initializing", "Ready", "Draining", "Stopped"], agent.Host.ReplicaStates());
+        Assert.Equal(0, agent.Host.Held);
+    }
+
+    public static async Task WorkerCrashAsync(ITestOutputHelper output, WorkerKind kind)
+    {
+        await using var agent = await AgentHarness.CreateAsync(output, kind);
+        agent.Host.Enqueue("e1", "crash", []);
+        agent.Start();
+
+        Assert.Equal(5, await agent.WaitForExitAsync());
+        Assert.Equal("Error", agent.Host.ReplicaStates()[^1]);
+        Assert.Equal("WorkerExited", (string?)agent.Host.LastReplicaReport()!["error"]!["type"]);
+        Assert.Null(agent.Host.FinalEventOf("e1"));
+    }
+}
