@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Faas.Serverless.Runner.Api;
+using Faas.Serverless.Runner.Work;
+using Faas.Serverless.Runner.Worker;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Faas.Serverless.Runner.Tests.Unit;
+
+/// <summary>An outbox and a tracker wired to fakes: posts are recorded, terminates are recorded.</summary>
+internal sealed class WorkTestKit : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _cts = new();
+    private readonly Task _loop;
+    private readonly object _sync = new();
+    private readonly List<IReadOnlyList<RunnerEvent>> _posts = [];
+
+    public WorkTestKit(AgentTimings? timings = null, Func<int, Exception?>? failPost = null, Func<int, Task>? beforePost = null)
+    {
+        Timings = timings ?? new AgentTimings();
+        Outbox = new EventOutbox(
+            async (events, ct) =>
+            {
+                int attempt;
+                lock (_sync)
+                {
+                    attempt = ++PostAttempts;
+                }
+
+                if (beforePost is not null)
+                {
+                    await beforePost(attempt);
+                }
+
+                if (failPost?.Invoke(attempt) is { } error)
+                {
+                    throw error;
+                }
+
+                await Task.Yield();
+                lock (_sync)
+                {
+                    _posts.Add(events);
+                }
+            },
+            Gate,
+            Timings,
+            TimeProvider.System,
+            NullLogger.Instance);
+        Tracker = new ExecutionTracker(Outbox, Worker, Timings, TimeProvider.System, NullLogger.Instance);
+        Outbox.FinalEventDelivered = Tracker.OnFinalEventDelivered;
+        _loop = Task.Run(() => Outbox.RunAsync(_cts.Token));
+    }
+
+    public AgentTimings Timings { get; }
+
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    public EventOutbox Outbox { get; }
+
+    public ExecutionTracker Tracker { get; }
+
+    public FakeWorker Worker { get; } = new();
+
+    public int PostAttempts { get; private set; }
+
+    public Task Loop => _loop;
+
+    public IReadOnlyList<IReadOnlyList<RunnerEvent>> Posts
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return [.. _posts];
+            }
+        }
+    }
+
+    public IReadOnlyList<RunnerEvent> Sent => [.. Posts.SelectMany(p => p)];
+
+    public static WorkItem Item(string id, int attempt = 1, string leaseId = "lease-0") =>
+        new(leaseId, id, attempt, "f", null, 60, 60, null);
+
+    public static WorkerMessage Message(string type, string id, int attempt = 1, string? message = null) => new()
+    {
+        Type = type,
+        Id = id,
+        Attempt = attempt,
+        Message = message,
+        Output = type == WorkerMessageTypes.Result ? JsonDocument.Parse("\"ok\"").RootElement : null,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _cts.CancelAsync();
+        try
+        {
+            await _loop;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or HostApiException)
+        {
+            // Cancelled, or the failure a test provoked (and asserted) already.
+        }
+
+        _cts.Dispose();
+        Gate.Dispose();
+    }
+
+    internal sealed class FakeWorker : IWorkerChannel
+    {
+        private readonly List<string> _terminated = [];
+
+        public IReadOnlyList<string> Terminated
+        {
+            get
+            {
+                lock (_terminated)
+                {
+                    return [.. _terminated];
+                }
+            }
+        }
+
+        public Task TerminateAsync(string executionId, CancellationToken cancellationToken = default)
+        {
+            lock (_terminated)
+            {
+                _terminated.Add(executionId);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}
