@@ -107,7 +107,10 @@ internal sealed partial class RunnerAgent(
 
             var stopped = Task.Delay(Timeout.Infinite, stopping);
             var first = await Task.WhenAny(dispatcher.Initialized, worker.Exited, stopped);
-            if (first == dispatcher.Initialized)
+
+            // The reader loop dispatches every line before it sees EOF, so a worker that wrote initFailed (or ready)
+            // and exited has completed Initialized before Exited, even when WhenAny observed the exit first.
+            if (dispatcher.Initialized.IsCompleted)
             {
                 var message = await dispatcher.Initialized;
                 if (message.Type == WorkerMessageTypes.InitFailed)

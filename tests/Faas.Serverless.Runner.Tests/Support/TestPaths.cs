@@ -12,9 +12,22 @@ public static class TestPaths
     /// <summary>The repository's sdk/python (found by walking up to Faas.Serverless.sln), whether or not it exists yet.</summary>
     public static string RealSdk { get; } = FindRealSdk();
 
+    /// <summary>
+    /// The runner as the supervisor starts it: its own build output (the copy in this test folder lacks the
+    /// runner's dependencies, which the test's ASP.NET Core framework reference provides in-process instead).
+    /// </summary>
+    public static string AgentDll { get; } = Path.Combine(
+        Path.GetDirectoryName(Path.GetDirectoryName(RealSdk))!, "src", "Faas.Serverless.Runner", "bin", Configuration, "net10.0", "faas-runner.dll");
+
     public static bool RealSdkExists => File.Exists(Path.Combine(RealSdk, "faas", "worker.py"));
 
     public static string SdkFor(WorkerKind kind) => kind == WorkerKind.RealSdk ? RealSdk : StandInSdk;
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
 
     private static string FindRealSdk()
     {
