@@ -19,11 +19,19 @@ public sealed class StoreTables(StorageAccount account, StoreOptions options)
 
     public TableClient Replicas { get; } = account.GetTableClient(options.TablePrefix + "replicas");
 
+    public TableClient Executions { get; } = account.GetTableClient(options.TablePrefix + "executions");
+
+    public TableClient ExecutionIndex { get; } = account.GetTableClient(options.TablePrefix + "executionindex");
+
+    public TableClient IdempotencyKeys { get; } = account.GetTableClient(options.TablePrefix + "idempotencykeys");
+
+    public TableClient DeadLetters { get; } = account.GetTableClient(options.TablePrefix + "deadletters");
+
     public BlobContainerClient Codebases { get; } = account.GetBlobContainerClient(options.CodebaseContainer);
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in new[] { Organizations, Users, Projects, ApiKeys, Packages, Services, Replicas })
+        foreach (var table in new[] { Organizations, Users, Projects, ApiKeys, Packages, Services, Replicas, Executions, ExecutionIndex, IdempotencyKeys, DeadLetters })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

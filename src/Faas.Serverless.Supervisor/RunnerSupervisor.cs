@@ -39,7 +39,7 @@ public sealed partial class RunnerSupervisor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var hostUrl = await hostAddress.GetAsync(stoppingToken);
+        var hostUrl = _options.Provider == RunnerProvider.Local ? await hostAddress.GetAsync(stoppingToken) : string.Empty;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

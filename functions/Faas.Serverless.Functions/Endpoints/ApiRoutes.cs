@@ -19,6 +19,8 @@ internal static class ApiRoutes
         project.MapServiceEndpoints();
         project.MapBotEndpoints();
         project.MapRunnerEndpoints();
+        project.MapExecutionEndpoints();
+        project.MapDeadLetterEndpoints();
     }
 
     private static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> CheckHealthAsync(StoreTables tables, CancellationToken cancellationToken)

@@ -5,7 +5,9 @@ using Faas.Serverless.Domain.Validation;
 using Faas.Serverless.Functions.Auth;
 using Faas.Serverless.Functions.Http;
 using Faas.Serverless.Orchestrations.Work;
+using Faas.Serverless.Orchestrations.Engine;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Faas.Serverless.Functions.Endpoints;
 
@@ -13,7 +15,7 @@ namespace Faas.Serverless.Functions.Endpoints;
 /// The host side of the runner protocol. Only the service's own bot may call it: a runner holds its bot's key
 /// and nothing else, so removing or demoting the bot cuts the service's runners off.
 /// </summary>
-internal static class RunnerEndpoints
+internal static partial class RunnerEndpoints
 {
     private const int MaxWaitSeconds = 30;
 
@@ -25,6 +27,7 @@ internal static class RunnerEndpoints
         group.MapPut("/replicas/{replicaId}", ReportReplicaAsync);
         group.MapPost("/work/lease", LeaseAsync);
         group.MapPost("/work/renew", RenewAsync);
+        group.MapPost("/work/events", ReportEventsAsync);
     }
 
     private static async Task<Results<Ok<RunnerSpecResponse>, ProblemHttpResult>> GetSpecAsync(
@@ -38,7 +41,7 @@ internal static class RunnerEndpoints
         var bot = await users.GetAsync(spec.BotUserId, cancellationToken);
         if (package is null || revision is null || module is null || bot is null)
         {
-            return Problems.Conflict($"Service '{service.Name}' refers to package revision {spec.PackageRevision} of '{spec.PackageName}', module '{spec.ModuleName}', which no longer exists.");
+            return Problems.NotFound($"Service '{service.Name}' refers to package revision {spec.PackageRevision} of '{spec.PackageName}', module '{spec.ModuleName}', which no longer exists.");
         }
 
         await queues.CreateAsync(service.Id, cancellationToken);
@@ -75,7 +78,8 @@ internal static class RunnerEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<LeaseResponse>> LeaseAsync(LeaseRequest request, HttpContext http, ServiceWorkQueues queues, CancellationToken cancellationToken)
+    private static async Task<Ok<LeaseResponse>> LeaseAsync(
+        LeaseRequest request, HttpContext http, ServiceWorkQueues queues, ExecutionEngine engine, IDeadLetterStore deadLetters, IOptions<QueueOptions> options, CancellationToken cancellationToken)
     {
         var service = http.GetRunnerService();
         var maxItems = request.MaxItems ?? 1;
@@ -86,6 +90,7 @@ internal static class RunnerEndpoints
 
         var wait = TimeSpan.FromSeconds(Math.Clamp(request.WaitSeconds ?? 0, 0, MaxWaitSeconds));
         var leased = service.Active ? await queues.LeaseAsync(service.Id, maxItems, wait, cancellationToken) : [];
+        leased = await KeepWantedAsync(service, leased, engine, queues, deadLetters, options.Value.MaxDeliveries, cancellationToken);
         var leaseSeconds = (int)queues.LeaseDuration.TotalSeconds;
         return TypedResults.Ok(new LeaseResponse([.. leased.Select(work => LeasedItem.From(work, leaseSeconds))]));
     }

@@ -3,10 +3,12 @@ using Faas.Serverless.AzureStorage;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Packages;
 using Faas.Serverless.Domain.Services;
+using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Work;
 using Faas.Serverless.Functions.Auth;
 using Faas.Serverless.Functions.Http;
 using Faas.Serverless.Stores;
+using Faas.Serverless.Stores.Executions;
 using Faas.Serverless.Stores.Identity;
 using Faas.Serverless.Stores.Packages;
 using Faas.Serverless.Stores.Services;
@@ -55,6 +57,15 @@ internal static class HostRegistration
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WorkSignals>();
         services.AddSingleton<ServiceWorkQueues>();
+        services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IExecutionStore, TableExecutionStore>();
+        services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
+        services.AddSingleton<ControlQueues>();
+        services.AddSingleton<ExecutionWaiters>();
+        services.AddSingleton<ExecutionEngine>();
+        services.AddSingleton<IExecutionTermination>(provider => provider.GetRequiredService<ExecutionEngine>());
+        services.AddSingleton<ExecutionStarter>();
+        services.AddHostedService<ControlDispatcher>();
         services.AddRunnerSupervisor();
         services.AddHostedService<StorageInitializer>();
 

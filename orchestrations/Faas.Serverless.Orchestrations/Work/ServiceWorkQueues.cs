@@ -101,8 +101,8 @@ public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signal
         }
     }
 
-    /// <summary>Makes the item visible to other replicas at once.</summary>
-    public async Task<bool> ReleaseAsync(string serviceId, string leaseId, CancellationToken cancellationToken = default)
+    /// <summary>Makes the item visible to other replicas again, at once or after <paramref name="delay"/>.</summary>
+    public async Task<bool> ReleaseAsync(string serviceId, string leaseId, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {
         if (!LeaseIds.TryParse(leaseId, out var lease))
         {
@@ -111,8 +111,12 @@ public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signal
 
         try
         {
-            await Queue(serviceId).UpdateMessageAsync(lease.MessageId, lease.PopReceipt, TimeSpan.Zero, cancellationToken: cancellationToken);
-            signals.Signal(serviceId);
+            await Queue(serviceId).UpdateMessageAsync(lease.MessageId, lease.PopReceipt, delay ?? TimeSpan.Zero, cancellationToken: cancellationToken);
+            if (delay is null)
+            {
+                signals.Signal(serviceId);
+            }
+
             return true;
         }
         catch (StorageException ex) when (ex.IsNotFound)

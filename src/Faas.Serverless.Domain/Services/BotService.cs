@@ -40,20 +40,30 @@ public sealed class BotService(IUserStore users, IProjectStore projects, IOrgani
         return bots;
     }
 
-    /// <summary>Removes the bot from the project and revokes its keys; services still naming it fail to run.</summary>
-    public async Task<bool> RemoveAsync(string projectId, string botId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Removes the bot from the project, so services running as it lose access there. A bot left in no project
+    /// has its keys revoked too.
+    /// </summary>
+    /// <returns>The revoked keys, or null when the bot is not in the project.</returns>
+    public async Task<IReadOnlyList<ApiKey>?> RemoveAsync(string projectId, string botId, CancellationToken cancellationToken = default)
     {
         if (await users.GetAsync(botId, cancellationToken) is not { IsBot: true } || !await projects.RemoveMemberAsync(projectId, botId, cancellationToken))
         {
-            return false;
+            return null;
         }
 
-        foreach (var key in await keys.ListAsync(botId, cancellationToken))
+        if ((await projects.ListForUserAsync(botId, cancellationToken)).Count > 0)
+        {
+            return [];
+        }
+
+        var revoked = await keys.ListAsync(botId, cancellationToken);
+        foreach (var key in revoked)
         {
             await keys.DeleteAsync(botId, key.Id, cancellationToken);
         }
 
-        return true;
+        return revoked;
     }
 
     /// <summary>Why <paramref name="botId"/> cannot run services of <paramref name="project"/>, or null when it can.</summary>

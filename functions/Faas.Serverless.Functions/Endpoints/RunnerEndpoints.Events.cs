@@ -1,0 +1,94 @@
+using Faas.Serverless.Domain.Services;
+using Faas.Serverless.Functions.Auth;
+using Faas.Serverless.Orchestrations.Engine;
+using Faas.Serverless.Orchestrations.Executions;
+using Faas.Serverless.Orchestrations.Work;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Faas.Serverless.Functions.Endpoints;
+
+internal static partial class RunnerEndpoints
+{
+    /// <summary>
+    /// Applies a runner's events. Events for unknown, foreign or stale attempts are ignored, not refused: the
+    /// runner then drops the whole batch, and the good events in it would be lost.
+    /// </summary>
+    private static async Task<Accepted> ReportEventsAsync(
+        RunnerEventsRequest request, HttpContext http, ExecutionEngine engine, IExecutionStore store, ServiceWorkQueues queues, CancellationToken cancellationToken)
+    {
+        var service = http.GetRunnerService();
+        foreach (var group in (request.Events ?? []).Where(e => e.ExecutionId is not null && e.Attempt is not null).GroupBy(e => e.ExecutionId!))
+        {
+            var record = await engine.GetAsync(group.Key, cancellationToken);
+            if (record is null || record.Info.ServiceId != service.Id)
+            {
+                continue;
+            }
+
+            var logs = group.Where(e => e.Type == "log").Select(e => new ExecutionLogLine(e.Timestamp ?? DateTimeOffset.UtcNow, e.Attempt!.Value, e.Stream ?? "stdout", e.Level, e.Message ?? string.Empty)).ToList();
+            if (logs.Count > 0)
+            {
+                await store.AppendLogsAsync(group.Key, logs, cancellationToken);
+            }
+
+            await engine.ApplyAsync(group.Key, [.. group.Select(ToExecutionEvent).OfType<ExecutionEvent>()], cancellationToken);
+            foreach (var ending in group.Where(e => e.LeaseId is not null && e.Type is "succeeded" or "failed" or "released"))
+            {
+                _ = ending.Type == "released"
+                    ? await queues.ReleaseAsync(service.Id, ending.LeaseId!, cancellationToken: cancellationToken)
+                    : await queues.CompleteAsync(service.Id, ending.LeaseId!, cancellationToken);
+            }
+        }
+
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static ExecutionEvent? ToExecutionEvent(RunnerEvent e)
+    {
+        var (id, attempt) = (e.EventId ?? Guid.NewGuid().ToString("N"), e.Attempt!.Value);
+        return e.Type switch
+        {
+            "started" => new RunnerStarted(id, attempt),
+            "progress" => new ProgressReported(id, attempt, e.Status, e.PercentComplete, e.Message),
+            "succeeded" => new AttemptSucceeded(id, attempt, e.Output),
+            "failed" => new AttemptFailed(id, attempt, e.Error ?? new ErrorInfo("Error", e.Message ?? "The runner reported a failure without details.", null), e.Terminated ?? false),
+            "released" => new AttemptReleased(id, attempt),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Hands out only attempts that are still wanted. A work item whose execution is not committed yet goes back
+    /// for a moment (it is sent before the commit); one that keeps failing is abandoned and dead-lettered.
+    /// </summary>
+    private static async Task<List<LeasedWork>> KeepWantedAsync(
+        Service service, IReadOnlyList<LeasedWork> leased, ExecutionEngine engine, ServiceWorkQueues queues, IDeadLetterStore deadLetters, int maxDeliveries, CancellationToken cancellationToken)
+    {
+        var wanted = new List<LeasedWork>(leased.Count);
+        foreach (var work in leased)
+        {
+            var active = await engine.IsActiveAttemptAsync(work.Item.ExecutionId, work.Item.Attempt, cancellationToken);
+            if (work.DequeueCount > maxDeliveries)
+            {
+                var error = new ErrorInfo("WorkItemPoisoned", $"The work item was delivered {work.DequeueCount} times and no runner reported a result.", null);
+                await engine.ApplyAsync(work.Item.ExecutionId, [new AttemptAbandoned($"abandoned-{work.Item.Attempt}", work.Item.Attempt, error)], cancellationToken);
+                await deadLetters.AddAsync(new DeadLetter(Domain.Common.Ids.New(), service.ProjectId, work.Item.ExecutionId, queues.QueueName(service.Id), System.Text.Json.JsonSerializer.Serialize(work.Item), error.Message, work.DequeueCount, DateTimeOffset.UtcNow), cancellationToken);
+                await queues.CompleteAsync(service.Id, work.LeaseId, cancellationToken);
+            }
+            else if (active is null)
+            {
+                await queues.ReleaseAsync(service.Id, work.LeaseId, TimeSpan.FromSeconds(1), cancellationToken);
+            }
+            else if (active is false)
+            {
+                await queues.CompleteAsync(service.Id, work.LeaseId, cancellationToken);
+            }
+            else
+            {
+                wanted.Add(work);
+            }
+        }
+
+        return wanted;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Faas.Serverless.Domain.Common;
+using Faas.Serverless.Domain.Packages;
+using Faas.Serverless.Domain.Services;
+using Faas.Serverless.Domain.Validation;
+using Faas.Serverless.Orchestrations.Executions;
+using Microsoft.Extensions.Options;
+
+namespace Faas.Serverless.Orchestrations.Engine;
+
+/// <summary>A request to run one function of a service.</summary>
+public sealed record ExecuteRequest(string? FunctionName, Dictionary<string, JsonElement>? Input);
+
+/// <summary>Bound from <c>Faas:Executions</c> (host.json <c>extensions.faas.executions</c>).</summary>
+public sealed record ExecutionOptions
+{
+    public const string Section = "Faas:Executions";
+
+    [System.ComponentModel.DataAnnotations.Range(0, 3600)]
+    public int RetryBackoffBaseSeconds { get; init; } = ExecutionPolicy.DefaultRetryBackoffBaseSeconds;
+
+    [System.ComponentModel.DataAnnotations.Range(0, 86_400)]
+    public int RetryBackoffMaxSeconds { get; init; } = ExecutionPolicy.DefaultRetryBackoffMaxSeconds;
+}
+
+/// <summary>
+/// Validates an execute request against the function the service deploys and starts the execution. An
+/// idempotency key makes a repeated request return the execution the first one started.
+/// </summary>
+public sealed class ExecutionStarter(IPackageStore packages, ExecutionEngine engine, IExecutionStore store, IOptions<ExecutionOptions> options, TimeProvider clock)
+{
+    /// <returns>The execution, and whether this request created it.</returns>
+    public async Task<(ExecutionRecord Record, bool Created)> StartAsync(
+        Service service, ExecuteRequest request, string creator, string? idempotencyKey, string? triggerId = null, JsonElement? triggerEvent = null, CancellationToken cancellationToken = default)
+    {
+        var function = await ValidateAsync(service, request, cancellationToken);
+        var executionId = Ids.New();
+        if (idempotencyKey is not null && await store.ClaimIdempotencyKeyAsync(service.ProjectId, idempotencyKey, executionId, cancellationToken) is { } existing)
+        {
+            // The first request may still be creating it; its record appears within moments.
+            for (var wait = 0; wait < 50; wait++)
+            {
+                if (await engine.GetAsync(existing, cancellationToken) is { } record)
+                {
+                    return (record, false);
+                }
+
+                await Task.Delay(100, cancellationToken);
+            }
+
+            throw new ConflictException($"Idempotency key '{idempotencyKey}' belongs to execution '{existing}', which was never created; use a new key.");
+        }
+
+        var spec = service.Spec;
+        var info = new ExecutionInfo(
+            executionId, service.ProjectId, service.Id, service.Name, service.Version, spec.PackageId, spec.PackageName, spec.PackageRevision,
+            function.Name, request.Input ?? [], creator, triggerId, triggerEvent, clock.GetUtcNow());
+        var policy = new ExecutionPolicy(spec.MaxAttempts, spec.ExecutionTimeout, options.Value.RetryBackoffBaseSeconds, options.Value.RetryBackoffMaxSeconds);
+        return (await engine.StartAsync(info, policy, cancellationToken), true);
+    }
+
+    private async Task<FunctionSchema> ValidateAsync(Service service, ExecuteRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var revision = await packages.GetRevisionAsync(service.ProjectId, service.Spec.PackageId, service.Spec.PackageRevision, cancellationToken);
+        var module = revision?.Schema.FindModule(service.Spec.ModuleName);
+        if (module is null)
+        {
+            errors.Add("serviceId", $"Service '{service.Name}' deploys a package revision or module that no longer exists.");
+            throw new ValidationFailedException(errors);
+        }
+
+        var function = request.FunctionName is null ? module.Functions.Count == 1 ? module.Functions[0] : null : module.FindFunction(request.FunctionName);
+        if (function is null)
+        {
+            errors.Add("functionName", request.FunctionName is null
+                ? $"functionName is required; the service's module has {string.Join(", ", module.Functions.Select(f => f.Name))}."
+                : $"Function '{request.FunctionName}' is not in module '{module.Name}'; it has {string.Join(", ", module.Functions.Select(f => f.Name))}.");
+            throw new ValidationFailedException(errors);
+        }
+
+        var inputErrors = InputValidator.Validate(function.Input, request.Input, "input");
+        return inputErrors.IsEmpty ? function : throw new ValidationFailedException(inputErrors);
+    }
+}

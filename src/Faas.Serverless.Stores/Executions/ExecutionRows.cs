@@ -1,0 +1,78 @@
+using System.Globalization;
+using Faas.Serverless.AzureStorage;
+using Faas.Serverless.Orchestrations.Engine;
+using Faas.Serverless.Orchestrations.Executions;
+
+namespace Faas.Serverless.Stores.Executions;
+
+/// <summary>
+/// One partition per execution in the executions table: the instance row (empty RowKey), the status history
+/// ("h" + zero-padded sequence) and the captured logs ("l" + time + a unique suffix).
+/// </summary>
+internal static class ExecutionRows
+{
+    public const string Instance = "";
+    public const string HistoryPrefix = "h";
+    public const string LogPrefix = "l";
+
+    public static string History(int sequence) => HistoryPrefix + sequence.ToString("D10", CultureInfo.InvariantCulture);
+
+    public static TableEntity ToInstance(ExecutionInfo info, ExecutionState state, TimerMessage? timer)
+    {
+        var entity = new TableEntity(info.Id, Instance)
+        {
+            ["ProjectId"] = info.ProjectId,
+            ["ServiceId"] = info.ServiceId,
+            ["Status"] = state.Status.ToWireName(),
+            ["UpdatedAt"] = state.UpdatedAt,
+        };
+        LargeText.Write(entity, "Info", StoreJson.Serialize(info));
+        LargeText.Write(entity, "State", StoreJson.Serialize(state));
+        if (timer is not null)
+        {
+            entity["TimerPartition"] = timer.Partition;
+            entity["TimerMessageId"] = timer.MessageId;
+            entity["TimerPopReceipt"] = timer.PopReceipt;
+        }
+
+        return entity;
+    }
+
+    public static ExecutionRecord FromInstance(TableEntity entity)
+    {
+        var timer = entity.GetString("TimerMessageId") is { } messageId
+            ? new TimerMessage(entity.GetInt32("TimerPartition") ?? 0, messageId, entity.GetString("TimerPopReceipt") ?? string.Empty)
+            : null;
+        return new ExecutionRecord(
+            StoreJson.Deserialize<ExecutionInfo>(LargeText.Read(entity, "Info"), entity.PartitionKey),
+            StoreJson.Deserialize<ExecutionState>(LargeText.Read(entity, "State"), entity.PartitionKey),
+            timer,
+            entity.ETag ?? string.Empty);
+    }
+
+    public static TableEntity ToHistory(string executionId, int sequence, StatusEntry entry)
+    {
+        var entity = new TableEntity(executionId, History(sequence));
+        LargeText.Write(entity, "Entry", StoreJson.Serialize(entry));
+        return entity;
+    }
+
+    public static StatusEntry FromHistory(TableEntity entity) => StoreJson.Deserialize<StatusEntry>(LargeText.Read(entity, "Entry"), entity.RowKey);
+
+    public static TableEntity ToLog(string executionId, ExecutionLogLine line, int index, string batch) =>
+        new(executionId, $"{LogPrefix}{line.Timestamp.UtcTicks:D19}-{batch}-{index:D4}")
+        {
+            ["Timestamp"] = line.Timestamp,
+            ["Attempt"] = line.Attempt,
+            ["Stream"] = line.Stream,
+            ["Level"] = line.Level,
+            ["Message"] = line.Message.Length > 30_000 ? line.Message[..30_000] + "… (truncated)" : line.Message,
+        };
+
+    public static ExecutionLogLine FromLog(TableEntity entity) => new(
+        entity.GetDateTimeOffset("Timestamp") ?? DateTimeOffset.MinValue,
+        entity.GetInt32("Attempt") ?? 0,
+        entity.GetString("Stream") ?? "stdout",
+        entity.GetString("Level"),
+        entity.GetString("Message") ?? string.Empty);
+}
