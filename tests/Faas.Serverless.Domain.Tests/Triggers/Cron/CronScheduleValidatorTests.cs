@@ -1,0 +1,89 @@
+using Faas.Serverless.Domain.Triggers.Cron;
+using Faas.Serverless.Domain.Validation;
+using static Faas.Serverless.Domain.Tests.Triggers.Cron.CronTime;
+
+namespace Faas.Serverless.Domain.Tests.Triggers.Cron;
+
+public sealed class CronScheduleValidatorTests
+{
+    [Fact]
+    public void Validate_ValidSpec_ReturnsScheduleWithWindowAndNoErrors()
+    {
+        var errors = new ValidationErrors();
+
+        var schedule = CronScheduleValidator.Validate("0 5 * * *", "Europe/Berlin", At("2024-01-01T00:00:00Z"), At("2024-02-01T00:00:00Z"), errors);
+
+        Assert.True(errors.IsEmpty, errors.ToString());
+        Assert.NotNull(schedule);
+        Assert.Equal("Europe/Berlin", schedule.TimeZone.Id);
+        Assert.Equal(At("2024-01-01T04:00:00Z"), schedule.Next(At("2023-01-01T00:00:00Z")));
+        Assert.Equal(At("2024-02-01T00:00:00Z"), schedule.EndAt);
+    }
+
+    [Fact]
+    public void Validate_NoZoneNoWindow_UsesUtcAndNoBounds()
+    {
+        var schedule = CronScheduleValidator.Validate("*/15 * * * *", null, null, null, new ValidationErrors());
+
+        Assert.NotNull(schedule);
+        Assert.Equal(TimeZoneInfo.Utc.Id, schedule.TimeZone.Id);
+        Assert.Null(schedule.StartAt);
+        Assert.Null(schedule.EndAt);
+    }
+
+    [Fact]
+    public void Validate_EverythingWrong_ReportsEachFieldAtOnce()
+    {
+        var errors = new ValidationErrors();
+
+        var schedule = CronScheduleValidator.Validate("0 25 * * *", "Mars/Olympus_Mons", At("2024-02-01T00:00:00Z"), At("2024-01-01T00:00:00Z"), errors);
+
+        Assert.Null(schedule);
+        var byPath = errors.ToDictionary();
+        Assert.Equal(["field 2 (hour) '25' is out of range 0-23"], byPath["spec.cron"]);
+        Assert.Equal(["'Mars/Olympus_Mons' is not a known IANA time zone id (e.g. Europe/Berlin, America/New_York, UTC)"], byPath["spec.timeZone"]);
+        Assert.Equal(["must be after startAt"], byPath["spec.endAt"]);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void Validate_MissingCron_ReportsCron(string? cron)
+    {
+        var errors = new ValidationErrors();
+
+        Assert.Null(CronScheduleValidator.Validate(cron, null, null, null, errors, "triggers[0].spec"));
+        Assert.Equal(["the cron expression is empty"], errors.ToDictionary()["triggers[0].spec.cron"]);
+    }
+
+    [Fact]
+    public void Validate_EqualStartAndEnd_ReportsEndAt()
+    {
+        var errors = new ValidationErrors();
+
+        Assert.Null(CronScheduleValidator.Validate("* * * * *", null, At("2024-01-01T00:00:00Z"), At("2024-01-01T00:00:00Z"), errors));
+        Assert.Equal(["spec.endAt"], errors.ToDictionary().Keys);
+    }
+
+    [Fact]
+    public void Validate_NoTickInsideWindow_ReportsEndAt()
+    {
+        var errors = new ValidationErrors();
+
+        var schedule = CronScheduleValidator.Validate("0 5 * * *", "UTC", At("2024-01-01T06:00:00Z"), At("2024-01-02T04:59:59Z"), errors);
+
+        Assert.Null(schedule);
+        Assert.Equal(["the schedule '0 5 * * *' has no tick between startAt and endAt"], errors.ToDictionary()["spec.endAt"]);
+    }
+
+    [Fact]
+    public void Validate_TickExactlyOnWindowBounds_IsAccepted()
+    {
+        var errors = new ValidationErrors();
+
+        var schedule = CronScheduleValidator.Validate("0 5 * * *", null, At("2024-01-01T05:00:00Z"), At("2024-01-01T05:00:01Z"), errors);
+
+        Assert.NotNull(schedule);
+        Assert.Equal([At("2024-01-01T05:00:00Z")], schedule.NextN(At("2023-01-01T00:00:00Z"), 5));
+    }
+}
