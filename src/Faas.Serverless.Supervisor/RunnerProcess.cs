@@ -82,5 +82,5 @@ internal sealed partial class RunnerProcess : IDisposable
 /// <summary>A replica slot: which service, which version, which index.</summary>
 internal sealed record ReplicaKey(string ProjectId, string ServiceId, int Version, int Index)
 {
-    public string ReplicaId => $"{ServiceId[..Math.Min(8, ServiceId.Length)]}-v{Version}-r{Index}";
+    public string ReplicaId => $"{ServiceId}-v{Version}-r{Index}";
 }

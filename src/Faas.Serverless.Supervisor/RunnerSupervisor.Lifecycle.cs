@@ -82,13 +82,15 @@ public sealed partial class RunnerSupervisor
     private void Stop(Service service, ServiceReplicas state, ReplicaSlot slot)
     {
         state.Slots.Remove(slot.Key.Index);
+        state.Stopping.RemoveAll(task => task.IsCompleted);
         if (slot.Process is not { } process)
         {
+            // Already exited (crashed, refused): only its last report is left to clear.
+            state.Stopping.Add(replicas.RemoveReplicaAsync(service.Id, slot.Key.ReplicaId));
             return;
         }
 
         var grace = TimeSpan.FromSeconds(service.Spec.DrainTime) + ShutdownGrace;
-        state.Stopping.RemoveAll(task => task.IsCompleted);
         state.Stopping.Add(Task.Run(async () =>
         {
             await process.StopAsync(grace);

@@ -19,6 +19,7 @@ public sealed partial class RunnerSupervisor(
     ServiceWorkQueues queues,
     ReplicaLauncher launcher,
     HostAddress hostAddress,
+    IHostApplicationLifetime lifetime,
     IOptions<RunnerOptions> options,
     TimeProvider clock,
     ILogger<RunnerSupervisor> logger) : BackgroundService, IServiceChangeNotifier
@@ -28,20 +29,27 @@ public sealed partial class RunnerSupervisor(
     private readonly Dictionary<string, ServiceReplicas> _state = [];
     private readonly SemaphoreSlim _wake = new(0, 1);
 
+    /// <summary>Reconciling and stopping for shutdown both touch the slots; never at the same time.</summary>
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile bool _shuttingDown;
+
     public void ServiceChanged(string serviceId) => Wake();
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        var running = _state.Values.SelectMany(s => s.Slots.Values).Where(slot => slot.Process is not null).Select(slot => slot.Process!.StopAsync(ShutdownGrace, cancellationToken));
-        await Task.WhenAll(running.Concat(_state.Values.SelectMany(s => s.Stopping)));
+        await StopEverythingAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var hostUrl = _options.Provider == RunnerProvider.Local ? await hostAddress.GetAsync(stoppingToken) : string.Empty;
+
+        // The web server stops before hosted services do; runners must drain while they can still report to it.
+        using var onStopping = lifetime.ApplicationStopping.Register(() => StopEverythingAsync(CancellationToken.None).GetAwaiter().GetResult());
         while (!stoppingToken.IsCancellationRequested)
         {
+            await _gate.WaitAsync(stoppingToken);
             try
             {
                 await ReconcileAsync(hostUrl, stoppingToken);
@@ -49,6 +57,10 @@ public sealed partial class RunnerSupervisor(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogReconcileFailed(logger, ex);
+            }
+            finally
+            {
+                _gate.Release();
             }
 
             try
@@ -62,8 +74,28 @@ public sealed partial class RunnerSupervisor(
         }
     }
 
+    private async Task StopEverythingAsync(CancellationToken cancellationToken)
+    {
+        _shuttingDown = true;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var running = _state.Values.SelectMany(s => s.Slots.Values).Where(slot => slot.Process is { HasExited: false }).Select(slot => slot.Process!.StopAsync(ShutdownGrace, cancellationToken));
+            await Task.WhenAll(running.Concat(_state.Values.SelectMany(s => s.Stopping)));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task ReconcileAsync(string hostUrl, CancellationToken cancellationToken)
     {
+        if (_shuttingDown)
+        {
+            return;
+        }
+
         var all = await services.ListAllAsync(cancellationToken);
         foreach (var service in all)
         {

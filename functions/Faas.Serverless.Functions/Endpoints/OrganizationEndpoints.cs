@@ -101,7 +101,7 @@ internal static class OrganizationEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveMemberAsync(
-        string organizationId, string userId, HttpContext http, IOrganizationStore organizations, CancellationToken cancellationToken)
+        string organizationId, string userId, HttpContext http, IOrganizationStore organizations, IProjectStore projects, CancellationToken cancellationToken)
     {
         var access = await ResolveAsync(organizationId, Caller.From(http.User), organizations, cancellationToken);
         if (access.Organization is null)
@@ -114,9 +114,18 @@ internal static class OrganizationEndpoints
             return Problems.Forbidden("Only organization owners remove members.");
         }
 
-        return await organizations.RemoveMemberAsync(organizationId, userId, cancellationToken)
-            ? TypedResults.NoContent()
-            : Problems.NotFound($"User '{userId}' is not a member of organization '{organizationId}'.");
+        if (!await organizations.RemoveMemberAsync(organizationId, userId, cancellationToken))
+        {
+            return Problems.NotFound($"User '{userId}' is not a member of organization '{organizationId}'.");
+        }
+
+        // Project access requires organization membership, so leaving the organization leaves its projects too.
+        foreach (var project in (await projects.ListForUserAsync(userId, cancellationToken)).Where(p => p.OrganizationId == organizationId))
+        {
+            await projects.RemoveMemberAsync(project.Id, userId, cancellationToken);
+        }
+
+        return TypedResults.NoContent();
     }
 
     /// <summary>Non-members see nothing of an organization: it resolves to null, which callers turn into 404.</summary>

@@ -26,30 +26,37 @@ public sealed class ServiceManager(
             : !Identifiers.IsValidName(request.Name) ? $"Service name '{request.Name}' is invalid: it {Identifiers.NameRule}."
             : null;
         var spec = await BuildOrCollectAsync(project, request, current: null, nameProblem, cancellationToken);
+        string? createdBot = null;
         if (spec.BotUserId.Length == 0)
         {
-            var bot = await bots.CreateAsync(project, $"{request.Name} bot", creator, cancellationToken);
-            spec = spec with { BotUserId = bot.Bot.Id };
+            createdBot = (await bots.CreateAsync(project, $"{request.Name} bot", creator, cancellationToken)).Bot.Id;
+            spec = spec with { BotUserId = createdBot };
         }
 
         var now = clock.GetUtcNow();
         var service = new Service(Ids.New(), project.Id, request.Name!, spec, Active: true, Deleting: false, Version: 1, now, now, creator, string.Empty);
-        await RetryOnStaleAsync(
-            async () =>
-            {
-                var package = await packages.GetAsync(project.Id, spec.PackageId, cancellationToken)
-                    ?? throw new ValidationFailedException(Error("packageId", $"Package '{spec.PackageId}' was deleted."));
-                await packages.AddUsageAsync(package, service.Id, cancellationToken);
-                return true;
-            },
-            retry: true);
         try
         {
+            await RetryOnStaleAsync(
+                async () =>
+                {
+                    var package = await packages.GetAsync(project.Id, spec.PackageId, cancellationToken)
+                        ?? throw new ValidationFailedException(Error("packageId", $"Package '{spec.PackageId}' was deleted."));
+                    await packages.AddUsageAsync(package, service.Id, cancellationToken);
+                    return true;
+                },
+                retry: true);
             service = await services.CreateAsync(service, cancellationToken);
         }
         catch
         {
+            // Nothing of a failed deploy may linger: a usage would block deleting the package, a bot would hold access.
             await packages.RemoveUsageAsync(project.Id, spec.PackageId, service.Id, CancellationToken.None);
+            if (createdBot is not null)
+            {
+                await bots.RemoveAsync(project.Id, createdBot, CancellationToken.None);
+            }
+
             throw;
         }
 

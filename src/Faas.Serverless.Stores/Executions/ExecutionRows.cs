@@ -62,7 +62,7 @@ internal static class ExecutionRows
     public static TableEntity ToLog(string executionId, ExecutionLogLine line, int index, string batch) =>
         new(executionId, $"{LogPrefix}{line.Timestamp.UtcTicks:D19}-{batch}-{index:D4}")
         {
-            ["Timestamp"] = line.Timestamp,
+            ["LoggedAt"] = line.Timestamp,
             ["Attempt"] = line.Attempt,
             ["Stream"] = line.Stream,
             ["Level"] = line.Level,
@@ -70,7 +70,7 @@ internal static class ExecutionRows
         };
 
     public static ExecutionLogLine FromLog(TableEntity entity) => new(
-        entity.GetDateTimeOffset("Timestamp") ?? DateTimeOffset.MinValue,
+        entity.GetDateTimeOffset("LoggedAt") ?? DateTimeOffset.MinValue,
         entity.GetInt32("Attempt") ?? 0,
         entity.GetString("Stream") ?? "stdout",
         entity.GetString("Level"),

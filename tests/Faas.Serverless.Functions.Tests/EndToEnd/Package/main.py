@@ -1,0 +1,47 @@
+"""The end-to-end tests' package: small functions whose effects the tests can observe and count."""
+
+import os
+import time
+
+import faas
+
+
+def _state_dir():
+    path = os.environ.get("FAAS_E2E_STATE_DIR") or "/tmp/faas-e2e"
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
+def _count(key):
+    """Appends one line per call, so a test can count how often user code ran for a key."""
+    with open(os.path.join(_state_dir(), key), "a", encoding="utf-8") as handle:
+        handle.write("x\n")
+    with open(os.path.join(_state_dir(), key), encoding="utf-8") as handle:
+        return len(handle.readlines())
+
+
+class ServiceRunner(faas.BaseServiceRunner):
+    def __init__(self, greeting):
+        self.greeting = greeting
+
+    def greet(self, name):
+        print(f"greeting {name}")
+        return {"message": f"{self.greeting} {name}", "version": VERSION}
+
+    def work(self, key: str, seconds: float, progress: faas.Progress):
+        progress.update(status="inProgress", progress=10, message="started")
+        time.sleep(seconds)
+        progress.update(status="inProgress", progress=90, message="almost done")
+        return {"runs": _count(key)}
+
+    def flaky(self, key: str):
+        if _count(key) == 1:
+            raise RuntimeError(f"first attempt for {key} fails")
+        return {"key": key}
+
+    def broken(self, key: str):
+        _count(key)
+        raise ValueError("always broken")
+
+
+VERSION = 1
