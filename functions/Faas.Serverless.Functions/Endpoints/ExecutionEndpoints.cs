@@ -185,6 +185,11 @@ internal static partial class ExecutionEndpoints
             }
 
             var remaining = deadline - DateTimeOffset.UtcNow;
+            if (remaining <= TimeSpan.Zero)
+            {
+                break;
+            }
+
             await Task.WhenAny(woken, Task.Delay(remaining < TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1), cancellationToken));
         }
 

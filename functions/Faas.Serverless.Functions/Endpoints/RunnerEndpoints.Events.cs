@@ -9,6 +9,9 @@ namespace Faas.Serverless.Functions.Endpoints;
 
 internal static partial class RunnerEndpoints
 {
+    private const int PendingRechecks = 10;
+    private static readonly TimeSpan PendingRecheckDelay = TimeSpan.FromMilliseconds(20);
+
     /// <summary>
     /// Applies a runner's events. Events for unknown, foreign or stale attempts are ignored, not refused: the
     /// runner then drops the whole batch, and the good events in it would be lost.
@@ -67,7 +70,14 @@ internal static partial class RunnerEndpoints
         var wanted = new List<LeasedWork>(leased.Count);
         foreach (var work in leased)
         {
-            var active = await engine.IsActiveAttemptAsync(work.Item.ExecutionId, work.Item.Attempt, cancellationToken);
+            var standing = await engine.GetStandingAsync(work.Item.ExecutionId, work.Item.Attempt, cancellationToken);
+            for (var recheck = 0; standing == AttemptStanding.Pending && recheck < PendingRechecks; recheck++)
+            {
+                // Its commit is usually a few milliseconds behind the send; waiting here beats a round trip through the queue.
+                await Task.Delay(PendingRecheckDelay, cancellationToken);
+                standing = await engine.GetStandingAsync(work.Item.ExecutionId, work.Item.Attempt, cancellationToken);
+            }
+
             if (work.DequeueCount > maxDeliveries)
             {
                 var error = new ErrorInfo("WorkItemPoisoned", $"The work item was delivered {work.DequeueCount} times and no runner reported a result.", null);
@@ -75,11 +85,11 @@ internal static partial class RunnerEndpoints
                 await deadLetters.AddAsync(new DeadLetter(Domain.Common.Ids.New(), service.ProjectId, work.Item.ExecutionId, queues.QueueName(service.Id), System.Text.Json.JsonSerializer.Serialize(work.Item), error.Message, work.DequeueCount, DateTimeOffset.UtcNow), cancellationToken);
                 await queues.CompleteAsync(service.Id, work.LeaseId, cancellationToken);
             }
-            else if (active is null)
+            else if (standing == AttemptStanding.Pending)
             {
                 await queues.ReleaseAsync(service.Id, work.LeaseId, TimeSpan.FromSeconds(1), cancellationToken);
             }
-            else if (active is false)
+            else if (standing == AttemptStanding.Stale)
             {
                 await queues.CompleteAsync(service.Id, work.LeaseId, cancellationToken);
             }

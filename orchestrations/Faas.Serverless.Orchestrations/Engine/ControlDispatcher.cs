@@ -1,5 +1,6 @@
 using Faas.Serverless.AzureStorage;
 using Faas.Serverless.Domain.Common;
+using Faas.Serverless.Orchestrations.Executions;
 using Faas.Serverless.Orchestrations.Work;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,11 @@ public sealed partial class ControlDispatcher(
     TimeProvider clock,
     ILogger<ControlDispatcher> logger) : BackgroundService
 {
+    private const int UncommittedLooks = 10;
+    private const int UncommittedDeliveries = 3;
     private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan UncommittedLookDelay = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan UncommittedRetry = TimeSpan.FromSeconds(1);
     private readonly QueueOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -75,6 +80,13 @@ public sealed partial class ControlDispatcher(
             {
                 await control.ScheduleAsync(parsed, cancellationToken);
             }
+            else if (message.DequeueCount < UncommittedDeliveries && !await IsCommittedAsync(parsed, cancellationToken))
+            {
+                // Sent by a decision whose commit has not landed: look again in a moment. Past a few deliveries it
+                // never will (that decision lost a race and was re-made), and applying it just drops it.
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, UncommittedRetry, cancellationToken: cancellationToken);
+                return;
+            }
             else
             {
                 await engine.ApplyAsync(parsed.ExecutionId, [parsed.Event], cancellationToken);
@@ -91,6 +103,34 @@ public sealed partial class ControlDispatcher(
         {
             // Left invisible for a while and then retried; after MaxDeliveries it is dead-lettered.
             LogMessageFailed(logger, ex, message.MessageId, message.DequeueCount);
+        }
+    }
+
+    /// <summary>
+    /// Timers are sent before the state that schedules them is committed, so a short one can arrive first. Its
+    /// sequence number then lies ahead of the stored state's; applied now it would be dropped as unknown and lost.
+    /// </summary>
+    private async Task<bool> IsCommittedAsync(ControlMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Event is not TimerElapsed timer)
+        {
+            return true;
+        }
+
+        for (var look = 0; ; look++)
+        {
+            var record = look == 0 ? await engine.GetAsync(message.ExecutionId, cancellationToken) : await engine.ReadAsync(message.ExecutionId, cancellationToken);
+            if (record is not null && timer.Sequence <= record.State.TimerSequence)
+            {
+                return true;
+            }
+
+            if (look == UncommittedLooks)
+            {
+                return false;
+            }
+
+            await Task.Delay(UncommittedLookDelay, cancellationToken);
         }
     }
 

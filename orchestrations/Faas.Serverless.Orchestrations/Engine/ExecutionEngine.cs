@@ -11,6 +11,19 @@ namespace Faas.Serverless.Orchestrations.Engine;
 /// wrote it last), applies events with <see cref="ExecutionOrchestrator"/>, performs the outbound sends, then
 /// commits state and history in one ETag-guarded transaction; a concurrent writer makes it re-read and retry.
 /// </summary>
+/// <summary>Where a dispatched attempt stands against the committed state of its execution.</summary>
+public enum AttemptStanding
+{
+    /// <summary>Wanted: run it (or keep running it).</summary>
+    Active,
+
+    /// <summary>Not committed yet (the execution, or its move to this attempt, is still being written).</summary>
+    Pending,
+
+    /// <summary>Superseded, finished or being terminated: nobody should run it.</summary>
+    Stale,
+}
+
 public sealed partial class ExecutionEngine(
     IExecutionStore store,
     ServiceWorkQueues work,
@@ -35,12 +48,25 @@ public sealed partial class ExecutionEngine(
         var timer = await PerformSendsAsync(info, decision.State, null, decision.Commands, cancellationToken);
         var record = await store.CreateAsync(info, decision.State, decision.Entries, timer, cancellationToken);
         Remember(record);
+        work.WakeLessees(info.ServiceId);
         await store.UpdateIndexAsync(record, cancellationToken);
         return record;
     }
 
     public async Task<ExecutionRecord?> GetAsync(string executionId, CancellationToken cancellationToken = default) =>
         cache.TryGetValue(CacheKey(executionId), out ExecutionRecord? cached) ? cached : await store.GetAsync(executionId, cancellationToken);
+
+    /// <summary>Reads the stored execution, bypassing (and refreshing) this host's cache.</summary>
+    public async Task<ExecutionRecord?> ReadAsync(string executionId, CancellationToken cancellationToken = default)
+    {
+        var record = await store.GetAsync(executionId, cancellationToken);
+        if (record is not null)
+        {
+            Remember(record);
+        }
+
+        return record;
+    }
 
     /// <summary>Applies events in order; returns the execution as committed, or null when it does not exist.</summary>
     public async Task<ExecutionRecord?> ApplyAsync(string executionId, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken = default)
@@ -59,27 +85,24 @@ public sealed partial class ExecutionEngine(
     }
 
     public async Task<bool> IsRequestedAsync(string executionId, int attempt, CancellationToken cancellationToken = default) =>
-        await IsActiveAttemptAsync(executionId, attempt, cancellationToken) is false;
+        await GetStandingAsync(executionId, attempt, cancellationToken) == AttemptStanding.Stale;
 
     /// <summary>
-    /// Whether a runner should run (or keep running) <paramref name="attempt"/>; null when the execution does not
-    /// exist (yet: its work item is sent before its first commit). A "no" from the cache is confirmed from
-    /// storage, since another host may have moved the execution on.
+    /// Whether a runner should run (or keep running) <paramref name="attempt"/>. Work is sent before the state that
+    /// wants it is committed, so an attempt the stored state has not reached yet is <see cref="AttemptStanding.Pending"/>,
+    /// not stale. A "no" from the cache is confirmed from storage, since another host may have moved the execution on.
     /// </summary>
-    public async Task<bool?> IsActiveAttemptAsync(string executionId, int attempt, CancellationToken cancellationToken = default)
+    public async Task<AttemptStanding> GetStandingAsync(string executionId, int attempt, CancellationToken cancellationToken = default)
     {
         if (cache.TryGetValue(CacheKey(executionId), out ExecutionRecord? cached) && cached!.State.IsActiveAttempt(attempt))
         {
-            return true;
+            return AttemptStanding.Active;
         }
 
-        var record = await store.GetAsync(executionId, cancellationToken);
-        if (record is not null)
-        {
-            Remember(record);
-        }
-
-        return record?.State.IsActiveAttempt(attempt);
+        var record = await ReadAsync(executionId, cancellationToken);
+        return record is null || attempt > record.State.Attempt ? AttemptStanding.Pending
+            : record.State.IsActiveAttempt(attempt) ? AttemptStanding.Active
+            : AttemptStanding.Stale;
     }
 
     private async Task<ExecutionRecord?> ApplyChunkAsync(string executionId, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken)
@@ -154,7 +177,7 @@ public sealed partial class ExecutionEngine(
             switch (command)
             {
                 case DispatchAttempt dispatch:
-                    await work.EnqueueAsync(WorkItems.For(info, dispatch.Attempt, state.Policy.TimeoutSeconds), cancellationToken: cancellationToken);
+                    await work.EnqueueAsync(WorkItems.For(info, dispatch.Attempt, state.Policy.TimeoutSeconds), cancellationToken);
                     break;
                 case ScheduleTimer schedule:
                     timer = await control.ScheduleAsync(new ControlMessage(info.Id, schedule.ToEvent(), schedule.DueAt), cancellationToken);
@@ -178,6 +201,11 @@ public sealed partial class ExecutionEngine(
         if (before.State.Status != after.State.Status || before.State.Attempts != after.State.Attempts)
         {
             await store.UpdateIndexAsync(after, cancellationToken);
+        }
+
+        if (commands.OfType<DispatchAttempt>().Any())
+        {
+            work.WakeLessees(after.Info.ServiceId);
         }
 
         if (commands.OfType<NotifyFinished>().Any())

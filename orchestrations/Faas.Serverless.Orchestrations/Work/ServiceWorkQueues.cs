@@ -23,11 +23,14 @@ public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signal
     public Task DeleteAsync(string serviceId, CancellationToken cancellationToken = default) =>
         Queue(serviceId).DeleteIfExistsAsync(cancellationToken);
 
-    public async Task EnqueueAsync(WorkItem item, TimeSpan? delay = null, CancellationToken cancellationToken = default)
-    {
-        await Queue(item.ServiceId).SendMessageAsync(JsonSerializer.Serialize(item, Json), delay, Timeout.InfiniteTimeSpan, cancellationToken);
-        signals.Signal(item.ServiceId);
-    }
+    /// <summary>
+    /// Puts the item on its service's queue without waking this host's lessees: the engine sends before it commits,
+    /// and calls <see cref="WakeLessees"/> once the state that wants the item is stored.
+    /// </summary>
+    public async Task EnqueueAsync(WorkItem item, CancellationToken cancellationToken = default) =>
+        await Queue(item.ServiceId).SendMessageAsync(JsonSerializer.Serialize(item, Json), null, Timeout.InfiniteTimeSpan, cancellationToken);
+
+    public void WakeLessees(string serviceId) => signals.Signal(serviceId);
 
     /// <summary>
     /// Long poll: returns as soon as work is visible, or an empty list once <paramref name="wait"/> has passed.

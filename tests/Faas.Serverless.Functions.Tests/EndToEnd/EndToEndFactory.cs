@@ -21,6 +21,7 @@ public sealed class EndToEndFactory : IAsyncDisposable
             ["Faas:Runners:WorkDir"] = Path.Combine(StateDir, "runner"),
             ["Faas:Executions:RetryBackoffBaseSeconds"] = "0",
             ["Faas:Queues:MaxPollingIntervalMs"] = "200",
+            ["Faas:Queues:VisibilityTimeoutSeconds"] = "6",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
