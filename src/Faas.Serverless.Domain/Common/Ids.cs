@@ -4,7 +4,4 @@ public static class Ids
 {
     /// <summary>Time-ordered ids sort by creation in table row keys, which keeps listings in a natural order.</summary>
     public static string New() => Guid.CreateVersion7().ToString("N");
-
-    public static bool IsWellFormed(string? id) =>
-        id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);
 }
