@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Faas.Serverless.Orchestrations.Work;
+using Faas.Serverless.Testing;
+using Microsoft.Extensions.Options;
+
+namespace Faas.Serverless.Orchestrations.Tests.Work;
+
+[Collection("Azurite")]
+public sealed class ServiceWorkQueuesTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task LeaseAsync_WorkArrivesDuringTheWait_ReturnsAsSoonAsItIsSignalled()
+    {
+        var (queues, serviceId) = await CreateAsync(maxPollingIntervalMs: 5000);
+        var lease = queues.LeaseAsync(serviceId, 1, TimeSpan.FromSeconds(20));
+        await Task.Delay(300);
+        var watch = Stopwatch.StartNew();
+
+        await queues.EnqueueAsync(Item(serviceId, attempt: 1));
+        queues.WakeLessees(serviceId);
+        var leased = await lease;
+
+        Assert.Single(leased);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"The lease took {watch.Elapsed} after the signal.");
+    }
+
+    [Fact]
+    public async Task LeaseAsync_NothingQueued_ReturnsEmptyAfterTheWait()
+    {
+        var (queues, serviceId) = await CreateAsync();
+
+        var leased = await queues.LeaseAsync(serviceId, 4, TimeSpan.FromMilliseconds(300));
+
+        Assert.Empty(leased);
+    }
+
+    [Fact]
+    public async Task RenewAsync_NewLease_OldOneNoLongerCompletes()
+    {
+        var (queues, serviceId) = await CreateAsync();
+        await queues.EnqueueAsync(Item(serviceId, attempt: 3));
+        var leased = Assert.Single(await queues.LeaseAsync(serviceId, 1, TimeSpan.FromSeconds(5)));
+
+        var renewed = await queues.RenewAsync(serviceId, leased.LeaseId);
+
+        Assert.NotNull(renewed);
+        Assert.True(LeaseIds.TryParse(renewed, out var lease));
+        Assert.Equal(("execution-3", 3), (lease.ExecutionId, lease.Attempt));
+        Assert.False(await queues.CompleteAsync(serviceId, leased.LeaseId));
+        Assert.True(await queues.CompleteAsync(serviceId, renewed));
+        Assert.Equal(0, await queues.LengthAsync(serviceId));
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_LeasedItem_IsVisibleAgainAtOnce()
+    {
+        var (queues, serviceId) = await CreateAsync();
+        await queues.EnqueueAsync(Item(serviceId, attempt: 1));
+        var leased = Assert.Single(await queues.LeaseAsync(serviceId, 1, TimeSpan.FromSeconds(5)));
+
+        Assert.True(await queues.ReleaseAsync(serviceId, leased.LeaseId));
+        var again = Assert.Single(await queues.LeaseAsync(serviceId, 1, TimeSpan.FromSeconds(5)));
+
+        Assert.Equal(leased.Item, again.Item with { Input = leased.Item.Input });
+        Assert.Equal(2, again.DequeueCount);
+    }
+
+    private async Task<(ServiceWorkQueues Queues, string ServiceId)> CreateAsync(int maxPollingIntervalMs = 200)
+    {
+        var options = Options.Create(new QueueOptions { QueuePrefix = AzuriteFixture.UniqueName("q")[..12], MaxPollingIntervalMs = maxPollingIntervalMs, VisibilityTimeoutSeconds = 30 });
+        var queues = new ServiceWorkQueues(azurite.CreateAccount(), new WorkSignals(), options, TimeProvider.System);
+        var serviceId = Guid.NewGuid().ToString("N");
+        await queues.CreateAsync(serviceId);
+        return (queues, serviceId);
+    }
+
+    private static WorkItem Item(string serviceId, int attempt) =>
+        new($"execution-{attempt}", "project", serviceId, attempt, "run", new Dictionary<string, JsonElement> { ["x"] = JsonSerializer.SerializeToElement(1) }, 60, null);
+}
