@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Services;
 using Microsoft.Extensions.Logging;
@@ -34,6 +35,9 @@ public sealed partial class ReplicaLauncher(BotService bots, IApiKeyStore keys, 
         {
             "--host", hostUrl, "--project", key.ProjectId, "--service", key.ServiceId, "--replica", key.ReplicaId,
             "--work-dir", _options.WorkDir ?? Path.Combine(Path.GetTempPath(), "faas-runner"), "--python", _options.Python,
+
+            // A host killed with SIGKILL cannot stop its runners: they watch it and wind down by themselves.
+            "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
         })
         {
             startInfo.ArgumentList.Add(argument);

@@ -10,7 +10,9 @@ namespace Faas.Serverless.Runner.Agent;
 /// <summary>
 /// The running replica: leasing, renewing and event loops around a ready worker, until a stop request (drain →
 /// Stopped, exit 0), the worker's death (Error, exit 5; in-flight items are not reported, so their leases expire and
-/// they are redelivered) or a refusal by the host (exit 4).
+/// they are redelivered) or a refusal by the host (exit 4). When the parent process is gone the stop is an orphan's:
+/// the same drain, without announcing Draining for a replica id the restarted host reuses, and its running calls
+/// report to whichever host answers next, so they are not run again once their leases expire.
 /// </summary>
 internal sealed partial class AgentSession(
     RunnerSpec spec,
@@ -20,6 +22,7 @@ internal sealed partial class AgentSession(
     LeaseRenewer renewer,
     WorkLoop workLoop,
     ReplicaStateReporter reporter,
+    ParentWatchdog parent,
     AgentTimings timings,
     TimeProvider timeProvider,
     ILogger<AgentSession> logger)
@@ -75,12 +78,20 @@ internal sealed partial class AgentSession(
     {
         await leasing.CancelAsync();
         await leaseTask.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        var drainTime = TimeSpan.FromSeconds(spec.DrainTime);
+        var orphaned = parent.Gone.IsCancellationRequested;
         var running = tracker.Snapshot().Count(r => r.LeaseHeld);
-        LogDraining(logger, running, spec.DrainTime);
-        await ReportAsync(ReplicaStates.Draining, $"Stopping: waiting up to {spec.DrainTime} s for {running} running calls", null);
+        if (orphaned)
+        {
+            LogOrphaned(logger, running, spec.DrainTime);
+        }
+        else
+        {
+            LogDraining(logger, running, spec.DrainTime);
+            await ReportAsync(ReplicaStates.Draining, $"Stopping: waiting up to {spec.DrainTime} s for {running} running calls", null);
+        }
 
-        var deadline = timeProvider.GetUtcNow() + drainTime;
+        // A lease is held until the host acknowledged the run's final event, so an orphan waits here for a host to answer.
+        var deadline = timeProvider.GetUtcNow() + TimeSpan.FromSeconds(spec.DrainTime);
         while (tracker.Snapshot().Any(r => r.LeaseHeld) && !worker.Exited.IsCompleted)
         {
             var left = deadline - timeProvider.GetUtcNow();
@@ -115,7 +126,8 @@ internal sealed partial class AgentSession(
         }
 
         await StopWorkerAsync();
-        await ReportAsync(ReplicaStates.Stopped, released > 0 ? $"Stopped; {released} unfinished calls released" : "Stopped", null);
+        var stopped = orphaned ? "Stopped: the parent process is gone" : "Stopped";
+        await ReportAsync(ReplicaStates.Stopped, released > 0 ? $"{stopped}; {released} unfinished calls released" : stopped, null);
         return ExitCodes.Stopped;
     }
 
@@ -177,6 +189,9 @@ internal sealed partial class AgentSession(
 
     [LoggerMessage(EventId = 6006, Level = LogLevel.Error, Message = "The host refused this runner: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 6008, Level = LogLevel.Warning, Message = "Orphaned: waiting up to {DrainSeconds} s for {Running} running calls to finish and reach a host")]
+    private static partial void LogOrphaned(ILogger logger, int running, int drainSeconds);
 
     [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "Could not report state {State}: {Reason}")]
     private static partial void LogReportFailed(ILogger logger, string state, string reason);

@@ -11,22 +11,29 @@ namespace Faas.Serverless.Runner.Agent;
 
 /// <summary>
 /// The agent's start-up: spec → codebase → worker init. Once the worker is ready, an <see cref="AgentSession"/>
-/// runs the work until stop, crash or refusal. Returns the process exit code (<see cref="ExitCodes"/>).
+/// runs the work until stop, crash or refusal. Returns the process exit code (<see cref="ExitCodes"/>). A parent
+/// process that goes away (see <see cref="ParentWatchdog"/>) stops the agent like a stop request.
 /// </summary>
 internal sealed partial class RunnerAgent(
     RunnerOptions options,
     HostApiClient api,
     CodebaseCache cache,
     ReplicaStateReporter reporter,
+    ParentWatchdog parent,
     AgentTimings timings,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<RunnerAgent>();
 
-    public async Task<int> RunAsync(CancellationToken stopping = default)
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, parent.Gone);
+        var stopping = stop.Token;
         using var heartbeatCts = new CancellationTokenSource();
+
+        // A restarted host starts a replica with the same id: an orphan's heartbeats would overwrite its state.
+        using var silenced = parent.Gone.Register(heartbeatCts.Cancel);
         var heartbeat = Task.CompletedTask;
         var specKnown = false;
         try
@@ -123,7 +130,7 @@ internal sealed partial class RunnerAgent(
                 LogReady(_logger, worker.Pid, message.Python ?? "?", message.SdkVersion ?? "?");
                 var renewer = new LeaseRenewer(api.RenewAsync, tracker, leaseGate, timings, timeProvider, loggerFactory.CreateLogger<LeaseRenewer>());
                 var workLoop = new WorkLoop(api.LeaseAsync, worker.SendAsync, tracker, spec, timings, timeProvider, loggerFactory.CreateLogger<WorkLoop>());
-                var session = new AgentSession(spec, worker, tracker, outbox, renewer, workLoop, reporter, timings, timeProvider, loggerFactory.CreateLogger<AgentSession>());
+                var session = new AgentSession(spec, worker, tracker, outbox, renewer, workLoop, reporter, parent, timings, timeProvider, loggerFactory.CreateLogger<AgentSession>());
                 return await session.RunAsync(stopping);
             }
 

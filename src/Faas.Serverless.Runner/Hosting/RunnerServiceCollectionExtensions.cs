@@ -43,6 +43,8 @@ internal static class RunnerServiceCollectionExtensions
             sp.GetRequiredService<ExtractionLimits>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CodebaseCache>>()));
+        services.AddSingleton<ParentWatchdog>();
+        services.AddHostedService(sp => sp.GetRequiredService<ParentWatchdog>());
         services.AddSingleton<ReplicaStateReporter>();
         services.AddSingleton<RunnerAgent>();
         return services;

@@ -6,6 +6,7 @@ namespace Faas.Serverless.Runner.Options;
 /// <param name="WorkDir">Root of the agent's local state; codebases are cached under {WorkDir}/codebases.</param>
 /// <param name="Python">Python interpreter: a command looked up on PATH or a path to an executable.</param>
 /// <param name="SdkDir">Folder that holds the <c>faas</c> Python package (put first on PYTHONPATH).</param>
+/// <param name="ParentPid">The process that started the agent (the local host); when it is gone the agent finishes its calls and exits.</param>
 internal sealed record RunnerOptions(
     Uri HostUri,
     string ProjectId,
@@ -14,7 +15,8 @@ internal sealed record RunnerOptions(
     string Token,
     string WorkDir,
     string Python,
-    string SdkDir)
+    string SdkDir,
+    int? ParentPid = null)
 {
     /// <summary>Relative base path of the service's runner API (no leading slash, trailing slash).</summary>
     public string ServiceBasePath =>
@@ -22,5 +24,5 @@ internal sealed record RunnerOptions(
 
     public override string ToString() =>
         $"RunnerOptions {{ HostUri = {HostUri}, ProjectId = {ProjectId}, ServiceId = {ServiceId}, ReplicaId = {ReplicaId}, "
-        + $"WorkDir = {WorkDir}, Python = {Python}, SdkDir = {SdkDir}, Token = *** }}";
+        + $"WorkDir = {WorkDir}, Python = {Python}, SdkDir = {SdkDir}, ParentPid = {ParentPid}, Token = *** }}";
 }

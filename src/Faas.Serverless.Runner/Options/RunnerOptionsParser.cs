@@ -3,29 +3,31 @@ using System.Text.RegularExpressions;
 namespace Faas.Serverless.Runner.Options;
 
 /// <summary>
-/// Parses <c>--host --project --service --replica [--work-dir] [--python] [--sdk]</c> (as <c>--name value</c> or
+/// Parses <c>--host --project --service --replica [--work-dir] [--python] [--sdk] [--parent-pid]</c> (as <c>--name value</c> or
 /// <c>--name=value</c>) plus FAAS_RUNNER_TOKEN, and validates everything up front with messages that say what to fix.
 /// </summary>
 internal static partial class RunnerOptionsParser
 {
     public const string Usage = """
         Usage: faas-runner --host <url> --project <id> --service <id> --replica <id>
-                           [--work-dir <dir>] [--python <python3>] [--sdk <dir>]
+                           [--work-dir <dir>] [--python <python3>] [--sdk <dir>] [--parent-pid <pid>]
 
-          --host       Base URL of the Faas.Serverless host, e.g. http://127.0.0.1:7071
-          --project    Project id
-          --service    Service id
-          --replica    Replica id (one agent process per replica)
-          --work-dir   Local state and codebase cache (default: $FAAS_RUNNER_WORKDIR or ~/.faas/runner)
-          --python     Python interpreter, on PATH or a path (default: python3)
-          --sdk        Folder holding the 'faas' Python package (default: <repo>/sdk/python, else $FAAS_PYTHON_SDK)
+          --host        Base URL of the Faas.Serverless host, e.g. http://127.0.0.1:7071
+          --project     Project id
+          --service     Service id
+          --replica     Replica id (one agent process per replica)
+          --work-dir    Local state and codebase cache (default: $FAAS_RUNNER_WORKDIR or ~/.faas/runner)
+          --python      Python interpreter, on PATH or a path (default: python3)
+          --sdk         Folder holding the 'faas' Python package (default: <repo>/sdk/python, else $FAAS_PYTHON_SDK)
+          --parent-pid  Process that started the agent (the local host). Once it is gone the agent leases no
+                        more work, reports its running calls to the next host that answers, and exits 0
 
         Environment: FAAS_RUNNER_TOKEN (required) is the service bot's API key.
-        Exit codes: 0 stopped on request, 2 invalid options, 3 init failed, 4 spec or bot refused,
+        Exit codes: 0 stopped on request or parent gone, 2 invalid options, 3 init failed, 4 spec or bot refused,
                     5 worker exited unexpectedly, 6 codebase invalid, 1 any other crash.
         """;
 
-    private static readonly string[] Known = ["host", "project", "service", "replica", "work-dir", "python", "sdk"];
+    private static readonly string[] Known = ["host", "project", "service", "replica", "work-dir", "python", "sdk", "parent-pid"];
 
     /// <param name="args">Command-line arguments.</param>
     /// <param name="environment">Reads an environment variable (FAAS_RUNNER_TOKEN, FAAS_RUNNER_WORKDIR, FAAS_PYTHON_SDK, HOME).</param>
@@ -92,12 +94,13 @@ internal static partial class RunnerOptionsParser
         var workDir = ResolveWorkDir(values.GetValueOrDefault("work-dir"), environment, errors);
         var python = ResolvePython(values.GetValueOrDefault("python") ?? "python3", environment, errors);
         var sdk = ResolveSdk(values.GetValueOrDefault("sdk"), environment, baseDirectory, errors);
+        var parentPid = ParsePid(values.GetValueOrDefault("parent-pid"), errors);
         if (errors.Count > 0)
         {
             return OptionsParseResult.Failed(errors);
         }
 
-        return OptionsParseResult.Succeeded(new RunnerOptions(host!, project!, service!, replica!, token!.Trim(), workDir!, python!, sdk!));
+        return OptionsParseResult.Succeeded(new RunnerOptions(host!, project!, service!, replica!, token!.Trim(), workDir!, python!, sdk!, parentPid));
     }
 
     private static Uri? ParseHost(string? value, List<string> errors)
@@ -139,6 +142,22 @@ internal static partial class RunnerOptionsParser
         }
 
         return value;
+    }
+
+    private static int? ParsePid(string? value, List<string> errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) || pid <= 0)
+        {
+            errors.Add($"--parent-pid '{value}' is not a process id: use a positive whole number.");
+            return null;
+        }
+
+        return pid;
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$", RegexOptions.CultureInvariant)]

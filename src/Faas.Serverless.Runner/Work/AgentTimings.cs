@@ -32,6 +32,9 @@ internal sealed record AgentTimings
 
     public int MaxLeasesPerRenew { get; init; } = 100;
 
+    /// <summary>How often <c>--parent-pid</c> is checked; well under the time a killed host takes to restart.</summary>
+    public TimeSpan ParentPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>The host accepts maxItems of 1-32 per lease request.</summary>
     public int MaxItemsPerLease { get; init; } = 32;
 }

@@ -64,6 +64,47 @@ public sealed class AgentProcessTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task Main_ParentKilledWhileIdle_ReportsStoppedAndExitsZero()
+    {
+        await using var host = await FakeHost.StartAsync(new XunitLoggerProvider(output));
+        host.CodebaseZip = TestCodebase.Zip();
+        host.Spec = TestCodebase.Spec(host, host.CodebaseZip, concurrency: 1);
+        using var parent = new StandInParent();
+        var workDir = Path.Combine(Path.GetTempPath(), "faas-runner-tests", Guid.NewGuid().ToString("N"));
+        string[] args =
+        [
+            "--host", host.Url, "--project", host.ProjectId, "--service", host.ServiceId, "--replica", "r1", "--work-dir", workDir,
+            "--sdk", TestPaths.StandInSdk, "--parent-pid", parent.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ];
+        using var process = Start(args, new Dictionary<string, string?> { ["FAAS_RUNNER_TOKEN"] = FakeHost.Token });
+        var logs = process.StandardOutput.ReadToEndAsync();
+        try
+        {
+            await Wait.UntilAsync(() => host.ReplicaStates().Contains("Ready"), "the agent is ready", 30);
+
+            parent.Kill();
+
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            output.WriteLine(await logs);
+            Assert.Equal(0, process.ExitCode);
+            Assert.Equal(["Starting", "Initializing", "Ready", "Stopped"], host.ReplicaStates());
+            Assert.Contains("parent process", (string?)host.LastReplicaReport()!["message"], StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            if (Directory.Exists(workDir))
+            {
+                Directory.Delete(workDir, recursive: true);
+            }
+        }
+    }
+
     private static Process Start(IEnumerable<string> args, Dictionary<string, string?> env)
     {
         var psi = new ProcessStartInfo("dotnet")

@@ -34,9 +34,13 @@ public sealed class AgentHarness : IAsyncDisposable
 
     public string Token { get; set; } = FakeHost.Token;
 
+    /// <summary>Passed as <c>--parent-pid</c> when set.</summary>
+    public int? ParentPid { get; set; }
+
     internal AgentTimings Timings { get; set; } = new()
     {
         HeartbeatInterval = TimeSpan.FromMilliseconds(500),
+        ParentPollInterval = TimeSpan.FromMilliseconds(100),
         LeaseWaitSeconds = 1,
         TerminateGrace = TimeSpan.FromSeconds(5),
         LeaseErrorDelay = TimeSpan.FromMilliseconds(200),
@@ -64,12 +68,17 @@ public sealed class AgentHarness : IAsyncDisposable
             ["HOME"] = WorkDir,
             ["PATH"] = Environment.GetEnvironmentVariable("PATH"),
         };
-        string[] args =
+        List<string> args =
         [
             "--host", Host.Url, "--project", Host.ProjectId, "--service", Host.ServiceId, "--replica", "r1",
             "--work-dir", WorkDir, "--sdk", TestPaths.SdkFor(Kind),
         ];
-        _exit = Task.Run(() => RunnerProgram.RunAsync(args, name => env.GetValueOrDefault(name), AppContext.BaseDirectory, ConfigureServices, _stop.Token));
+        if (ParentPid is { } pid)
+        {
+            args.AddRange(["--parent-pid", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
+        _exit = Task.Run(() => RunnerProgram.RunAsync([.. args], name => env.GetValueOrDefault(name), AppContext.BaseDirectory, ConfigureServices, _stop.Token));
     }
 
     /// <summary>Like SIGTERM: the agent drains and exits.</summary>

@@ -16,6 +16,20 @@ public sealed partial class FakeHost
         var api = app.MapGroup($"/api/v1/projects/{ProjectId}/services/{ServiceId}");
         api.AddEndpointFilter(async (context, next) =>
             context.HttpContext.Request.Headers.Authorization == $"Bearer {Token}" ? await next(context) : Results.Unauthorized());
+        api.AddEndpointFilter(async (context, next) =>
+        {
+            if (!Unavailable)
+            {
+                return await next(context);
+            }
+
+            lock (_sync)
+            {
+                _refusedPaths.Add(context.HttpContext.Request.Path.Value ?? string.Empty);
+            }
+
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        });
         api.MapGet("/runner-spec", () => Json(Spec));
         api.MapPut("/replicas/{replicaId}", async (string replicaId, HttpRequest request) =>
         {

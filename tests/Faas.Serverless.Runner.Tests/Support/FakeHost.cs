@@ -23,7 +23,9 @@ public sealed partial class FakeHost : IAsyncDisposable
     private readonly List<JsonObject> _replicaReports = [];
     private readonly List<int> _leaseMaxItems = [];
     private readonly List<int> _renewBatchSizes = [];
+    private readonly List<string> _refusedPaths = [];
     private int _held;
+    private bool _unavailable;
 
     private FakeHost(WebApplication app) => _app = app;
 
@@ -47,6 +49,22 @@ public sealed partial class FakeHost : IAsyncDisposable
 
     /// <summary>Executions whose next renewal answers lost: true (given to another replica).</summary>
     public HashSet<string> LoseOnRenew { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>While set, every runner call is answered 503, like a host that is down or restarting.</summary>
+    public bool Unavailable
+    {
+        get => Volatile.Read(ref _unavailable);
+        set => Volatile.Write(ref _unavailable, value);
+    }
+
+    /// <summary>Runner calls answered 503 because the host was <see cref="Unavailable"/>, by path ("work/events", …).</summary>
+    public int RefusedCalls(string pathSuffix)
+    {
+        lock (_sync)
+        {
+            return _refusedPaths.Count(p => p.EndsWith(pathSuffix, StringComparison.Ordinal));
+        }
+    }
 
     /// <summary>Most leases held at once (leased and not yet ended by a final event or a loss).</summary>
     public int MaxHeld { get; private set; }
@@ -126,6 +144,14 @@ public sealed partial class FakeHost : IAsyncDisposable
 
                 return list;
             })];
+        }
+    }
+
+    public IReadOnlyList<JsonObject> ReplicaReports()
+    {
+        lock (_sync)
+        {
+            return [.. _replicaReports];
         }
     }
 

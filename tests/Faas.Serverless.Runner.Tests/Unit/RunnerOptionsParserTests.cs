@@ -41,6 +41,23 @@ public sealed class RunnerOptionsParserTests : IDisposable
     }
 
     [Fact]
+    public void Parse_ParentPid_Kept()
+    {
+        var result = Parse("--host", "http://h", "--project", "p", "--service", "s", "--replica", "r", "--sdk", Sdk, "--parent-pid", "4321");
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(4321, result.Options!.ParentPid);
+    }
+
+    [Fact]
+    public void Parse_NoParentPid_WatchesNoParent()
+    {
+        var result = Parse("--host", "http://h", "--project", "p", "--service", "s", "--replica", "r", "--sdk", Sdk);
+
+        Assert.Null(result.Options!.ParentPid);
+    }
+
+    [Fact]
     public void Parse_EqualsSyntaxAndSubPathHost_Accepted()
     {
         var result = Parse("--host=https://faas.example/base", "--project=p1", "--service=s1", "--replica=r1", $"--sdk={Sdk}", $"--work-dir={_root}/w");
@@ -73,6 +90,10 @@ public sealed class RunnerOptionsParserTests : IDisposable
     [InlineData("--python", "/no/such/python3", "does not exist")]
     [InlineData("--python", "no-such-python-anywhere", "not found on PATH")]
     [InlineData("--bogus", "1", "Unknown option '--bogus'")]
+    [InlineData("--parent-pid", "0", "not a process id")]
+    [InlineData("--parent-pid", "-12", "not a process id")]
+    [InlineData("--parent-pid", "12a", "not a process id")]
+    [InlineData("--parent-pid", "99999999999", "not a process id")]
     public void Parse_BadValue_ExplainsTheProblem(string option, string value, string expected)
     {
         var args = new List<string> { "--host", "http://h", "--project", "p", "--service", "s", "--replica", "r", "--sdk", Sdk };
