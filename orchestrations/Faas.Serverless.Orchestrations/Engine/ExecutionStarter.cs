@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Faas.Serverless.Domain.Common;
+using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Packages;
 using Faas.Serverless.Domain.Services;
 using Faas.Serverless.Domain.Validation;
@@ -27,13 +28,14 @@ public sealed record ExecutionOptions
 /// Validates an execute request against the function the service deploys and starts the execution. An
 /// idempotency key makes a repeated request return the execution the first one started.
 /// </summary>
-public sealed class ExecutionStarter(IPackageStore packages, ExecutionEngine engine, IExecutionStore store, IOptions<ExecutionOptions> options, TimeProvider clock)
+public sealed class ExecutionStarter(IPackageStore packages, IProjectStore projects, ExecutionEngine engine, IExecutionStore store, IOptions<ExecutionOptions> options, TimeProvider clock)
 {
     /// <returns>The execution, and whether this request created it.</returns>
     public async Task<(ExecutionRecord Record, bool Created)> StartAsync(
         Service service, ExecuteRequest request, string creator, string? idempotencyKey, string? triggerId = null, JsonElement? triggerEvent = null, CancellationToken cancellationToken = default)
     {
         var function = await ValidateAsync(service, request, cancellationToken);
+        await EnsureBotCanRunAsync(service, cancellationToken);
         var executionId = Ids.New();
         if (idempotencyKey is not null && await store.ClaimIdempotencyKeyAsync(service.ProjectId, idempotencyKey, executionId, cancellationToken) is { } existing)
         {
@@ -57,6 +59,21 @@ public sealed class ExecutionStarter(IPackageStore packages, ExecutionEngine eng
             function.Name, request.Input ?? [], creator, triggerId, triggerEvent, clock.GetUtcNow());
         var policy = new ExecutionPolicy(spec.MaxAttempts, spec.ExecutionTimeout, options.Value.RetryBackoffBaseSeconds, options.Value.RetryBackoffMaxSeconds);
         return (await engine.StartAsync(info, policy, cancellationToken), true);
+    }
+
+    /// <summary>
+    /// A service runs as its bot; once the bot was removed from the project or demoted, its runners are refused,
+    /// so an execution is refused here with the reason instead of waiting in a queue nobody may serve.
+    /// </summary>
+    private async Task EnsureBotCanRunAsync(Service service, CancellationToken cancellationToken)
+    {
+        var bot = service.Spec.BotUserId;
+        var member = await projects.GetMemberAsync(service.ProjectId, bot, cancellationToken);
+        if (member is null || member.Role < ProjectRole.Developer)
+        {
+            var standing = member is null ? "is no longer a member of the project" : $"has the {member.Role} role, below Developer";
+            throw new ConflictException($"Service '{service.Name}' runs as bot '{bot}', which {standing}; give the bot the Developer role again or assign another bot (PATCH the service's 'bot').");
+        }
     }
 
     private async Task<FunctionSchema> ValidateAsync(Service service, ExecuteRequest request, CancellationToken cancellationToken)

@@ -24,12 +24,13 @@ public sealed class ServiceRunnerEndToEndTests(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task Deploy_ValidService_BecomesActiveAndInitParamsReachInit()
     {
-        var serviceId = await _e2e.DeployAsync(new { name = "greeter", packageName = "e2e", initParams = new { greeting = "Bonjour" }, runtime = new { replicas = 2 } });
+        var serviceId = await _e2e.DeployAsync(new { name = "greeter", packageName = "e2e", initParams = new { greeting = "Bonjour" }, runtime = new { replicas = 2, runnerImage = "ghcr.io/acme/runner:1" } });
 
         var status = await _e2e.WaitForStatusAsync(serviceId, "Active");
         var execution = await _e2e.ExecuteAsync(serviceId, "greet", new { name = "Ada" }, wait: true);
 
         Assert.Equal(2, status.GetProperty("readyReplicas").GetInt32());
+        Assert.Contains("ghcr.io/acme/runner:1", status.GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.All(status.GetProperty("replicas").EnumerateArray(), r => Assert.Contains("python", r.GetProperty("runtime").GetString(), StringComparison.Ordinal));
         Assert.Equal("success", execution.GetProperty("latestStatus").GetProperty("status").GetString());
         Assert.Equal("Bonjour Ada", execution.GetProperty("output").GetProperty("message").GetString());

@@ -175,6 +175,41 @@ public sealed class ServiceApiTests(AzuriteFixture azurite) : IAsyncLifetime
         await ProblemAssert.StatusAsync(response, HttpStatusCode.Forbidden);
     }
 
+    [Theory]
+    [InlineData("remove")]
+    [InlineData("demote")]
+    public async Task Execute_BotRemovedOrDemoted_Returns409SayingWhy(string change)
+    {
+        var service = await CreateAsync(TaggerBody($"bot-{change}"));
+        var bot = service.GetProperty("bot").GetString();
+        var members = $"/api/v1/projects/{_tenant.ProjectId}/members";
+        var admin = _factory.CreateAdminClient();
+        using var changed = change == "remove"
+            ? await admin.DeleteAsync($"{members}/{bot}")
+            : await admin.PutAsJsonAsync($"{members}/{bot}", new { role = "Viewer" });
+        Assert.True(changed.IsSuccessStatusCode);
+
+        using var response = await _developer.PostAsJsonAsync($"{Services}/{service.GetProperty("id").GetString()}/execute", new { functionName = "flaky", input = new { key = "k" } });
+
+        var detail = await ProblemAssert.StatusAsync(response, HttpStatusCode.Conflict);
+        Assert.Contains(bot!, detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bot_AddedToAnotherProjectOfTheOrganization_CanUseIt()
+    {
+        var bot = await Tenant.PostAsync(_developer, $"/api/v1/projects/{_tenant.ProjectId}/bots", new { name = "shared" });
+        var admin = _factory.CreateAdminClient();
+        var other = await Tenant.PostAsync(admin, "/api/v1/projects", new { name = "Other", organizationId = _tenant.OrganizationId });
+        var botClient = _factory.CreateClient(bot.GetProperty("key").GetString()!);
+        var otherPackages = $"/api/v1/projects/{other.GetProperty("id").GetString()}/packages";
+        await ProblemAssert.StatusAsync(await botClient.GetAsync(otherPackages), HttpStatusCode.NotFound);
+
+        await Tenant.PostAsync(admin, $"/api/v1/projects/{other.GetProperty("id").GetString()}/members", new { userId = bot.GetProperty("id").GetString(), role = "Developer" }, expectCreated: false);
+
+        Assert.Equal(HttpStatusCode.OK, (await botClient.GetAsync(otherPackages)).StatusCode);
+    }
+
     private static object TaggerBody(string name) => new { name, packageName = "image-tagger", initParams = new { model_name = "m", threshold = 0.5 } };
 
     private async Task<JsonElement> CreateAsync(object body) => await Tenant.PostAsync(_developer, Services, body);
