@@ -27,11 +27,15 @@ public sealed class StoreTables(StorageAccount account, StoreOptions options)
 
     public TableClient DeadLetters { get; } = account.GetTableClient(options.TablePrefix + "deadletters");
 
+    public TableClient Triggers { get; } = account.GetTableClient(options.TablePrefix + "triggers");
+
+    public TableClient TriggerOnce { get; } = account.GetTableClient(options.TablePrefix + "triggeronce");
+
     public BlobContainerClient Codebases { get; } = account.GetBlobContainerClient(options.CodebaseContainer);
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in new[] { Organizations, Users, Projects, ApiKeys, Packages, Services, Replicas, Executions, ExecutionIndex, IdempotencyKeys, DeadLetters })
+        foreach (var table in new[] { Organizations, Users, Projects, ApiKeys, Packages, Services, Replicas, Executions, ExecutionIndex, IdempotencyKeys, DeadLetters, Triggers, TriggerOnce })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }
