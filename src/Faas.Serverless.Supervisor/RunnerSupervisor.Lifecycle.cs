@@ -1,4 +1,7 @@
+using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Services;
+using Faas.Serverless.Orchestrations.Engine;
+using Faas.Serverless.Orchestrations.Executions;
 using Microsoft.Extensions.Logging;
 
 namespace Faas.Serverless.Supervisor;
@@ -116,11 +119,33 @@ public sealed partial class RunnerSupervisor
 
     private async Task FinalizeDeletionAsync(Service service, CancellationToken cancellationToken)
     {
+        await AbortUnfinishedAsync(service, cancellationToken);
         await queues.DeleteAsync(service.Id, cancellationToken);
         await replicas.ClearAsync(service.Id, cancellationToken);
         await packages.RemoveUsageAsync(service.ProjectId, service.Spec.PackageId, service.Id, cancellationToken);
         await services.DeleteAsync(service, cancellationToken);
         LogDeleted(logger, service.Name, service.Id);
+    }
+
+    /// <summary>Work of a deleted service would wait forever for a runner: its executions end <c>aborted</c>.</summary>
+    private async Task AbortUnfinishedAsync(Service service, CancellationToken cancellationToken)
+    {
+        foreach (var status in new[] { ExecutionStatus.Created, ExecutionStatus.InProgress })
+        {
+            var query = new ExecutionQuery(service.ProjectId, service.Id, status.ToWireName());
+            string? token = null;
+            do
+            {
+                var page = await executions.ListAsync(query, new PageRequest(PageRequest.MaxPageSize, token), cancellationToken);
+                foreach (var execution in page.Items)
+                {
+                    await engine.ApplyAsync(execution.Id, [new ExecutionAborted($"aborted-service-deleted-{service.Id}", $"Service '{service.Name}' was deleted.")], cancellationToken);
+                }
+
+                token = page.ContinuationToken;
+            }
+            while (token is not null);
+        }
     }
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Error, Message = "Reconciling runner replicas failed; retrying at the next tick")]

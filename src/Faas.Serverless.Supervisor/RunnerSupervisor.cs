@@ -1,5 +1,6 @@
 using Faas.Serverless.Domain.Packages;
 using Faas.Serverless.Domain.Services;
+using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Work;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,8 @@ public sealed partial class RunnerSupervisor(
     IServiceStore services,
     IReplicaStore replicas,
     IPackageStore packages,
+    IExecutionStore executions,
+    ExecutionEngine engine,
     ServiceWorkQueues queues,
     ReplicaLauncher launcher,
     HostAddress hostAddress,

@@ -123,17 +123,21 @@ public sealed class ServiceApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Delete_Service_ReleasesItsPackage()
+    public async Task Delete_Service_AbortsItsQueuedWorkAndReleasesItsPackage()
     {
         var service = await CreateAsync(TaggerBody("deleted"));
         var packageId = service.GetProperty("packageId").GetString();
         await ProblemAssert.StatusAsync(await _developer.DeleteAsync($"/api/v1/projects/{_tenant.ProjectId}/packages/{packageId}"), HttpStatusCode.Conflict);
+
+        var queued = await Tenant.PostAsync(_developer, $"{Services}/{service.GetProperty("id").GetString()}/execute", new { functionName = "flaky", input = new { key = "never-run" } });
 
         using var delete = await _developer.DeleteAsync($"{Services}/{service.GetProperty("id").GetString()}");
 
         Assert.Equal(HttpStatusCode.Accepted, delete.StatusCode);
         await Eventually.TrueAsync(async () => (await _developer.GetAsync($"{Services}/{service.GetProperty("id").GetString()}")).StatusCode == HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.NoContent, (await _developer.DeleteAsync($"/api/v1/projects/{_tenant.ProjectId}/packages/{packageId}")).StatusCode);
+        var aborted = await _developer.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{_tenant.ProjectId}/executions/{queued.GetProperty("id").GetString()}");
+        Assert.Equal("aborted", aborted.GetProperty("latestStatus").GetProperty("status").GetString());
     }
 
     [Fact]
