@@ -1,3 +1,4 @@
+using Faas.Serverless.AzureStorage;
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Orchestrations.Executions;
 using Faas.Serverless.Orchestrations.Work;
@@ -170,25 +171,45 @@ public sealed partial class ExecutionEngine(
     /// Sends happen before the commit (a crash in between leaves a duplicate at worst, which the lease check and
     /// the orchestration drop); the returned timer message is the one the committed state will point at.
     /// </summary>
+    /// <remarks>
+    /// Only the timer the decided state waits on is sent. One set and cancelled by the same decision (a call whose
+    /// <c>started</c> and <c>succeeded</c> arrive in one post, as fast calls' do) would otherwise sit on the control
+    /// queue until its due time, up to the execution timeout, pointed at by no state and so never deleted.
+    /// </remarks>
     private async Task<TimerMessage?> PerformSendsAsync(ExecutionInfo info, ExecutionState state, TimerMessage? timer, IReadOnlyList<ExecutionCommand> commands, CancellationToken cancellationToken)
     {
+        TimerMessage? scheduled = null;
         foreach (var command in commands)
         {
             switch (command)
             {
                 case DispatchAttempt dispatch:
-                    await work.EnqueueAsync(WorkItems.For(info, dispatch.Attempt, state.Policy.TimeoutSeconds), cancellationToken);
+                    await DispatchAsync(WorkItems.For(info, dispatch.Attempt, state.Policy.TimeoutSeconds), cancellationToken);
                     break;
-                case ScheduleTimer schedule:
-                    timer = await control.ScheduleAsync(new ControlMessage(info.Id, schedule.ToEvent(), schedule.DueAt), cancellationToken);
-                    break;
-                case CancelTimer when commands.OfType<ScheduleTimer>().Any() is false:
-                    timer = null;
+                case ScheduleTimer schedule when schedule.Sequence == state.Timer?.Sequence:
+                    scheduled = await control.ScheduleAsync(new ControlMessage(info.Id, schedule.ToEvent(), schedule.DueAt), cancellationToken);
                     break;
             }
         }
 
-        return timer;
+        return state.Timer is null ? null : scheduled ?? timer;
+    }
+
+    /// <summary>
+    /// A service's work queue is created when its first runner fetches its spec. Work can come sooner: right after a
+    /// deploy, or to a service scaled to zero, whose autoscaler waits for work before it starts any runner.
+    /// </summary>
+    private async Task DispatchAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await work.EnqueueAsync(item, cancellationToken);
+        }
+        catch (StorageException ex) when (ex.IsNotFound)
+        {
+            await work.CreateAsync(item.ServiceId, cancellationToken);
+            await work.EnqueueAsync(item, cancellationToken);
+        }
     }
 
     private async Task AfterCommitAsync(ExecutionRecord before, ExecutionRecord after, IReadOnlyList<ExecutionCommand> commands, CancellationToken cancellationToken)

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Faas.Serverless.Functions.Tests.EndToEnd;
+using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Orchestrations.Engine;
+using Faas.Serverless.Orchestrations.Executions;
+using Faas.Serverless.Orchestrations.Work;
+using Faas.Serverless.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Faas.Serverless.Functions.Tests.Crash;
+
+/// <summary>
+/// Queues deliver at least once and runners retry their posts: the same control message or runner event may
+/// arrive several times, even at once. The test plays the runner itself (the service has no replicas).
+/// </summary>
+[Collection("Azurite")]
+public sealed class DuplicateDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private EndToEndFactory _factory = null!;
+    private E2E _e2e = null!;
+    private string _serviceId = null!;
+    private HttpClient _bot = null!;
+
+    private string RunnerBase => $"{_e2e.Project}/services/{_serviceId}";
+
+    public async Task InitializeAsync()
+    {
+        _factory = new EndToEndFactory(azurite);
+        _e2e = await E2E.CreateAsync(_factory);
+        await _e2e.PushAsync();
+        _serviceId = await _e2e.DeployAsync(new { name = "by-hand", packageName = "e2e", initParams = new { greeting = "hi" }, maxAttempts = 1, executionTimeout = 3, runtime = new { replicas = 0, autoscaler = new { minReplicas = 0, maxReplicas = 0, queueLength = 1, cooldownPeriod = 0 } } });
+        await _e2e.WaitForStatusAsync(_serviceId, "Active");
+        var botId = (await _e2e.Client.GetFromJsonAsync<JsonElement>($"{_e2e.Project}/services/{_serviceId}")).GetProperty("bot").GetString()!;
+        using var admin = _factory.Api.CreateAdminClient();
+        var key = await Tenant.PostAsync(admin, $"/api/v1/users/{botId}/api-keys", new { name = "plays the runner" });
+        _bot = _factory.Api.CreateClient(key.GetProperty("key").GetString()!);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _bot.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ControlQueue_TimerDeliveredManyTimes_OneTimeoutEntry()
+    {
+        var id = await StartAsync("dup-timer");
+        var control = _factory.Api.Services.GetRequiredService<ControlQueues>();
+        var timer = (await _factory.Api.Services.GetRequiredService<ExecutionEngine>().ReadAsync(id))!.State.Timer!;
+        var copy = ControlQueues.Serialize(new ControlMessage(id, new ScheduleTimer(timer.Kind, timer.Attempt, timer.DueAt, timer.Sequence).ToEvent(), timer.DueAt));
+        var queue = control.Partition(control.PartitionOf(id));
+        var dueIn = timer.DueAt - DateTimeOffset.UtcNow;
+
+        // Early copies are put back until due; on-time copies race the original in one batch; a late one finds it final.
+        await Task.WhenAll(
+            queue.SendMessageAsync(copy),
+            queue.SendMessageAsync(copy),
+            queue.SendMessageAsync(copy, dueIn),
+            queue.SendMessageAsync(copy, dueIn),
+            queue.SendMessageAsync(copy, dueIn),
+            queue.SendMessageAsync(copy, dueIn + TimeSpan.FromSeconds(1)));
+        var finished = await _e2e.WaitForFinishAsync(id, 30);
+        await Eventually.TrueAsync(async () => (await queue.GetPropertiesAsync()).ApproximateMessagesCount == 0, TimeSpan.FromSeconds(20), "every copy should be consumed");
+
+        Assert.Equal(TimerKind.Timeout, timer.Kind);
+        Assert.Equal(["created", "in-progress", "failed"], Statuses(await _e2e.WaitForFinishAsync(id)));
+        Assert.Equal("TimeoutError", finished.GetProperty("latestStatus").GetProperty("error").GetProperty("type").GetString());
+        Assert.Equal(0, (await _e2e.Client.GetFromJsonAsync<JsonElement>($"{_e2e.Project}/dead-letters")).GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task WorkEvents_SameBatchPostedAgainAndAtOnce_NoDuplicateEntries()
+    {
+        var again = await LeaseAsync(await ExecuteAsync("dup-again"));
+        var atOnce = await LeaseAsync(await ExecuteAsync("dup-at-once"));
+        var first = Batch(again.ExecutionId, again.LeaseId);
+        var second = Batch(atOnce.ExecutionId, atOnce.LeaseId);
+
+        await PostEventsAsync(first);
+        await PostEventsAsync(first);
+        await PostEventsAsync(first[..2]);
+        await Task.WhenAll(PostEventsAsync(second), PostEventsAsync(second), PostEventsAsync(second[..2]));
+        await PostEventsAsync(second[2..]);
+
+        var control = _factory.Api.Services.GetRequiredService<ControlQueues>();
+        foreach (var id in new[] { again.ExecutionId, atOnce.ExecutionId })
+        {
+            var finished = await _e2e.WaitForFinishAsync(id);
+            Assert.Equal(["created", "in-progress", "in-progress", "success"], Statuses(finished));
+            Assert.Equal("halfway", finished.GetProperty("status")[2].GetProperty("message").GetString());
+            Assert.Equal(1, finished.GetProperty("output").GetProperty("runs").GetInt32());
+
+            // The timeout timer set by "started" and cancelled by "succeeded" must not be left on the queue.
+            Assert.Equal(0, (await control.Partition(control.PartitionOf(id)).GetPropertiesAsync()).ApproximateMessagesCount);
+        }
+
+        Assert.Equal(0, await _factory.Api.Services.GetRequiredService<ServiceWorkQueues>().LengthAsync(_serviceId));
+    }
+
+    private static List<string> Statuses(JsonElement execution) =>
+        [.. execution.GetProperty("status").EnumerateArray().Select(e => e.GetProperty("status").GetString()!)];
+
+    /// <summary>A whole call in one post: started, progress, succeeded.</summary>
+    private static WireEvent[] Batch(string executionId, string leaseId) =>
+    [
+        Event(executionId, leaseId, "started"),
+        Event(executionId, leaseId, "progress") with { Status = "inProgress", PercentComplete = 50, Message = "halfway" },
+        Event(executionId, leaseId, "succeeded") with { Output = JsonSerializer.SerializeToElement(new { runs = 1 }) },
+    ];
+
+    private static WireEvent Event(string executionId, string leaseId, string type) =>
+        new(leaseId, executionId, 1, Guid.NewGuid().ToString(), type, DateTimeOffset.UtcNow);
+
+    private async Task<string> ExecuteAsync(string key) =>
+        (await _e2e.ExecuteAsync(_serviceId, "work", new { key, seconds = 1 })).GetProperty("id").GetString()!;
+
+    /// <summary>Executes, leases the work item as the runner and reports it started: its timeout timer is pending.</summary>
+    private async Task<string> StartAsync(string key)
+    {
+        var (id, leaseId) = await LeaseAsync(await ExecuteAsync(key));
+        await PostEventsAsync(Event(id, leaseId, "started"));
+        return id;
+    }
+
+    private async Task<(string ExecutionId, string LeaseId)> LeaseAsync(string executionId)
+    {
+        using var response = await _bot.PostAsJsonAsync($"{RunnerBase}/work/lease", new { replicaId = "test", maxItems = 1, waitSeconds = 10 });
+        var item = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0];
+        Assert.Equal(executionId, item.GetProperty("executionId").GetString());
+        return (executionId, item.GetProperty("leaseId").GetString()!);
+    }
+
+    private async Task PostEventsAsync(params WireEvent[] events)
+    {
+        using var response = await _bot.PostAsJsonAsync($"{RunnerBase}/work/events", new { replicaId = "test", events });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    /// <summary>A runner event as docs/runner-protocol.md defines it (null fields are left out).</summary>
+    private sealed record WireEvent(string LeaseId, string ExecutionId, int Attempt, string EventId, string Type, DateTimeOffset Timestamp)
+    {
+        public string? Status { get; init; }
+
+        public int? PercentComplete { get; init; }
+
+        public string? Message { get; init; }
+
+        public JsonElement? Output { get; init; }
+    }
+}
