@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace Faas.Serverless.Functions.Auth;
 
 /// <summary>
-/// Accepts <c>Authorization: Bearer {key}</c> (or <c>x-api-key</c>) holding the admin key or a user's API key.
+/// Accepts <c>Authorization: Bearer {key}</c> (or <c>x-api-key</c>, or <c>?code=</c> on the event ingress routes)
+/// holding the admin key or a user's API key.
 /// Resolved keys are cached briefly so that the hot path does not pay a storage round trip per request.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
@@ -27,7 +28,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var presented = ReadKey(Request);
+        var presented = ReadKey(Context);
         if (presented is null)
         {
             return AuthenticateResult.NoResult();
@@ -76,8 +77,9 @@ public sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
-    private static string? ReadKey(HttpRequest request)
+    private static string? ReadKey(HttpContext context)
     {
+        var request = context.Request;
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
@@ -85,7 +87,14 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var header = request.Headers["x-api-key"].ToString();
-        return header.Length > 0 ? header : null;
+        if (header.Length > 0)
+        {
+            return header;
+        }
+
+        // Routing has already picked the endpoint: only routes that opt in read a key from the URL.
+        var code = request.Query[QueryKeyAllowedAttribute.Parameter].ToString();
+        return code.Length > 0 && context.GetEndpoint()?.Metadata.GetMetadata<QueryKeyAllowedAttribute>() is not null ? code : null;
     }
 
     private static bool FixedTimeEquals(string left, string right) =>

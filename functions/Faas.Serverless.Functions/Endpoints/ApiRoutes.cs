@@ -21,6 +21,8 @@ internal static class ApiRoutes
         project.MapRunnerEndpoints();
         project.MapExecutionEndpoints();
         project.MapDeadLetterEndpoints();
+        project.MapTriggerEndpoints();
+        project.MapEventEndpoints();
     }
 
     private static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> CheckHealthAsync(StoreTables tables, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Work;
 using Faas.Serverless.Functions.Auth;
 using Faas.Serverless.Functions.Http;
+using Faas.Serverless.Functions.Triggers;
 using Faas.Serverless.Stores;
 using Faas.Serverless.Stores.Executions;
 using Faas.Serverless.Stores.Identity;
@@ -68,6 +69,7 @@ internal static class HostRegistration
         services.AddHostedService<ControlDispatcher>();
         services.AddRunnerSupervisor();
         services.AddHostedService<StorageInitializer>();
+        services.AddTriggers();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
