@@ -10,6 +10,7 @@ namespace Faas.Serverless.Functions.Endpoints;
 internal static partial class RunnerEndpoints
 {
     private const int PendingRechecks = 10;
+    private static readonly ErrorInfo ResetError = new("ServiceReset", "The replica running this attempt stopped before it finished, and the service's onReset is 'failed'.", null);
     private static readonly TimeSpan PendingRecheckDelay = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
@@ -34,19 +35,19 @@ internal static partial class RunnerEndpoints
                 await store.AppendLogsAsync(group.Key, logs, cancellationToken);
             }
 
-            await engine.ApplyAsync(group.Key, [.. group.Select(ToExecutionEvent).OfType<ExecutionEvent>()], cancellationToken);
+            await engine.ApplyAsync(group.Key, [.. group.Select(e => ToExecutionEvent(e, service.Spec.OnReset)).OfType<ExecutionEvent>()], cancellationToken);
+            // A released attempt is dispatched again by the orchestration, so its old item goes too.
             foreach (var ending in group.Where(e => e.LeaseId is not null && e.Type is "succeeded" or "failed" or "released"))
             {
-                _ = ending.Type == "released"
-                    ? await queues.ReleaseAsync(service.Id, ending.LeaseId!, cancellationToken: cancellationToken)
-                    : await queues.CompleteAsync(service.Id, ending.LeaseId!, cancellationToken);
+                await queues.CompleteAsync(service.Id, ending.LeaseId!, cancellationToken);
             }
         }
 
         return TypedResults.Accepted((string?)null);
     }
 
-    private static ExecutionEvent? ToExecutionEvent(RunnerEvent e)
+    /// <param name="onReset">What the service wants done with an attempt a replica hands back unfinished.</param>
+    private static ExecutionEvent? ToExecutionEvent(RunnerEvent e, OnReset onReset)
     {
         var (id, attempt) = (e.EventId ?? Guid.NewGuid().ToString("N"), e.Attempt!.Value);
         return e.Type switch
@@ -55,6 +56,7 @@ internal static partial class RunnerEndpoints
             "progress" => new ProgressReported(id, attempt, e.Status, e.PercentComplete, e.Message),
             "succeeded" => new AttemptSucceeded(id, attempt, e.Output),
             "failed" => new AttemptFailed(id, attempt, e.Error ?? new ErrorInfo("Error", e.Message ?? "The runner reported a failure without details.", null), e.Terminated ?? false),
+            "released" when onReset == OnReset.Failed => new AttemptFailed(id, attempt, ResetError, Terminated: false),
             "released" => new AttemptReleased(id, attempt),
             _ => null,
         };
@@ -70,7 +72,9 @@ internal static partial class RunnerEndpoints
         var wanted = new List<LeasedWork>(leased.Count);
         foreach (var work in leased)
         {
-            var standing = await engine.GetStandingAsync(work.Item.ExecutionId, work.Item.Attempt, cancellationToken);
+            var standing = wanted.Any(w => w.Item.ExecutionId == work.Item.ExecutionId && w.Item.Attempt == work.Item.Attempt)
+                ? AttemptStanding.Stale
+                : await engine.GetStandingAsync(work.Item.ExecutionId, work.Item.Attempt, cancellationToken);
             for (var recheck = 0; standing == AttemptStanding.Pending && recheck < PendingRechecks; recheck++)
             {
                 // Its commit is usually a few milliseconds behind the send; waiting here beats a round trip through the queue.
@@ -83,6 +87,19 @@ internal static partial class RunnerEndpoints
                 var error = new ErrorInfo("WorkItemPoisoned", $"The work item was delivered {work.DequeueCount} times and no runner reported a result.", null);
                 await engine.ApplyAsync(work.Item.ExecutionId, [new AttemptAbandoned($"abandoned-{work.Item.Attempt}", work.Item.Attempt, error)], cancellationToken);
                 await deadLetters.AddAsync(new DeadLetter(Domain.Common.Ids.New(), service.ProjectId, work.Item.ExecutionId, queues.QueueName(service.Id), System.Text.Json.JsonSerializer.Serialize(work.Item), error.Message, work.DequeueCount, DateTimeOffset.UtcNow), cancellationToken);
+                await queues.CompleteAsync(service.Id, work.LeaseId, cancellationToken);
+            }
+            else if (standing == AttemptStanding.Active && work.DequeueCount == 1
+                && (await engine.GetAsync(work.Item.ExecutionId, cancellationToken))?.State.Phase == ExecutionPhase.Running)
+            {
+                // A first delivery of an attempt that already runs elsewhere is a duplicate send (a commit that was retried).
+                await queues.CompleteAsync(service.Id, work.LeaseId, cancellationToken);
+            }
+            else if (standing == AttemptStanding.Active && work.DequeueCount > 1 && service.Spec.OnReset == OnReset.Failed
+                && (await engine.GetAsync(work.Item.ExecutionId, cancellationToken))?.State.Phase == ExecutionPhase.Running)
+            {
+                // Delivered again while it was running: its replica died mid-call, and the service asked for a failure, not a rerun.
+                await engine.ApplyAsync(work.Item.ExecutionId, [new AttemptFailed($"reset-{work.Item.Attempt}-{work.DequeueCount}", work.Item.Attempt, ResetError, Terminated: false)], cancellationToken);
                 await queues.CompleteAsync(service.Id, work.LeaseId, cancellationToken);
             }
             else if (standing == AttemptStanding.Pending)

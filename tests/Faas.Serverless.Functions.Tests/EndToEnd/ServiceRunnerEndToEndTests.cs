@@ -69,6 +69,28 @@ public sealed class ServiceRunnerEndToEndTests(AzuriteFixture azurite) : IAsyncL
         Assert.Equal(0, status.GetProperty("replicas").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("failed", "failed")]
+    [InlineData("rerun", "success")]
+    public async Task Stop_WithoutDrainTime_OnResetDecidesTheInterruptedExecution(string onReset, string expected)
+    {
+        var serviceId = await _e2e.DeployAsync(new { name = $"reset-{onReset}", packageName = "e2e", initParams = new { greeting = "hi" }, drainTime = 0, maxAttempts = 1, onReset });
+        await _e2e.WaitForStatusAsync(serviceId, "Active");
+        var running = await _e2e.ExecuteAsync(serviceId, "work", new { key = $"reset-{onReset}", seconds = 3 });
+        await Eventually.TrueAsync(async () => await StatusOfAsync(running) == "in-progress");
+
+        await _e2e.Client.PostAsync($"{_e2e.Project}/services/{serviceId}/stop", null);
+        await _e2e.WaitForStatusAsync(serviceId, "Inactive");
+        await _e2e.Client.PostAsync($"{_e2e.Project}/services/{serviceId}/start", null);
+
+        var finished = await _e2e.WaitForFinishAsync(running.GetProperty("id").GetString()!);
+        Assert.True(finished.GetProperty("latestStatus").GetProperty("status").GetString() == expected, finished.ToString());
+        if (onReset == "failed")
+        {
+            Assert.Equal("ServiceReset", finished.GetProperty("latestStatus").GetProperty("error").GetProperty("type").GetString());
+        }
+    }
+
     [Fact]
     public async Task KilledRunner_IsRestarted()
     {
