@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Faas.Serverless.Functions.Tests.Infrastructure;
+
+namespace Faas.Serverless.Functions.Tests.Crash;
+
+/// <summary>
+/// A tenant on a host reached over HTTP only (a <see cref="HostProcess"/>): the admin key creates an organization,
+/// a project and a Developer with a key, who pushes the end-to-end package and drives services and executions.
+/// </summary>
+public sealed class HostApi : IDisposable
+{
+    private static readonly string PackageDir = Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Package");
+    private readonly HttpClient _developer;
+
+    private HostApi(HttpClient developer, string projectId)
+    {
+        _developer = developer;
+        ProjectId = projectId;
+    }
+
+    public string ProjectId { get; }
+
+    public string Project => $"/api/v1/projects/{ProjectId}";
+
+    public static HttpClient Client(Uri baseAddress, string? apiKey)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(90) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return client;
+    }
+
+    public static async Task<HostApi> CreateAsync(Uri baseAddress, string adminKey)
+    {
+        using var admin = Client(baseAddress, adminKey);
+        var organization = await Tenant.PostAsync(admin, "/api/v1/organizations", new { name = "Crash " + Guid.NewGuid().ToString("N")[..6] });
+        var organizationId = organization.GetProperty("id").GetString()!;
+        var project = await Tenant.PostAsync(admin, "/api/v1/projects", new { name = "Crash", organizationId });
+        var projectId = project.GetProperty("id").GetString()!;
+        var user = await Tenant.PostAsync(admin, "/api/v1/users", new { email = $"crash-{Guid.NewGuid():N}@example.com", name = "Crash Test" });
+        var userId = user.GetProperty("id").GetString()!;
+        await Tenant.PostAsync(admin, $"/api/v1/organizations/{organizationId}/members", new { userId, role = "Member" });
+        await Tenant.PostAsync(admin, $"/api/v1/projects/{projectId}/members", new { userId, role = "Developer" }, expectCreated: false);
+        var key = await Tenant.PostAsync(admin, $"/api/v1/users/{userId}/api-keys", new { name = "crash" });
+        var api = new HostApi(Client(baseAddress, key.GetProperty("key").GetString()), projectId);
+        using var pushed = await Codebases.PushAsync(
+            api._developer, projectId, await File.ReadAllTextAsync(Path.Combine(PackageDir, "faas.json")), Codebases.Zip(("main.py", await File.ReadAllTextAsync(Path.Combine(PackageDir, "main.py")))));
+        Assert.True(pushed.IsSuccessStatusCode, await pushed.Content.ReadAsStringAsync());
+        return api;
+    }
+
+    public async Task<string> DeployAsync(object body) =>
+        (await Tenant.PostAsync(_developer, $"{Project}/services", body)).GetProperty("id").GetString()!;
+
+    public async Task WaitForActiveAsync(string serviceId, TimeSpan timeout) =>
+        await Eventually.TrueAsync(
+            async () => (await _developer.GetFromJsonAsync<JsonElement>($"{Project}/services/{serviceId}/status")).GetProperty("status").GetString() == "Active",
+            timeout,
+            $"Service {serviceId} did not become Active");
+
+    public async Task<string> ExecuteAsync(string serviceId, string function, object input) =>
+        (await Tenant.PostAsync(_developer, $"{Project}/services/{serviceId}/execute", new { functionName = function, input }, expectCreated: false)).GetProperty("id").GetString()!;
+
+    public async Task<JsonElement> GetExecutionAsync(string executionId) =>
+        await _developer.GetFromJsonAsync<JsonElement>($"{Project}/executions/{executionId}");
+
+    /// <summary>Ids of the project's executions whose status is <paramref name="status"/> (the listing index).</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(string status) =>
+        [.. (await _developer.GetFromJsonAsync<JsonElement>($"{Project}/executions?status={status}&pageSize=100")).GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!)];
+
+    public void Dispose() => _developer.Dispose();
+}
