@@ -29,7 +29,7 @@ internal static partial class RunnerEndpoints
                 continue;
             }
 
-            var logs = group.Where(e => e.Type == "log").Select(e => new ExecutionLogLine(e.Timestamp ?? DateTimeOffset.UtcNow, e.Attempt!.Value, e.Stream ?? "stdout", e.Level, e.Message ?? string.Empty)).ToList();
+            var logs = group.Where(e => e.Type == "log").Select(e => new ExecutionLogLine(e.Timestamp ?? DateTimeOffset.UtcNow, e.Attempt!.Value, e.Stream ?? "stdout", e.Level, e.Message ?? string.Empty, e.EventId ?? Guid.NewGuid().ToString("N"))).ToList();
             if (logs.Count > 0)
             {
                 await store.AppendLogsAsync(group.Key, logs, cancellationToken);

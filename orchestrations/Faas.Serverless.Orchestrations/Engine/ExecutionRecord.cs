@@ -26,8 +26,8 @@ public sealed record TimerMessage(int Partition, string MessageId, string PopRec
 /// <summary>An execution as stored: its facts, its orchestration state, and the ETag that guards the next commit.</summary>
 public sealed record ExecutionRecord(ExecutionInfo Info, ExecutionState State, TimerMessage? Timer, string ETag);
 
-/// <summary>One line of user output captured during an attempt.</summary>
-public sealed record ExecutionLogLine(DateTimeOffset Timestamp, int Attempt, string Stream, string? Level, string Message);
+/// <summary>One line of user output captured during an attempt; <paramref name="EventId"/> makes a redelivered line land once.</summary>
+public sealed record ExecutionLogLine(DateTimeOffset Timestamp, int Attempt, string Stream, string? Level, string Message, string EventId);
 
 /// <summary>Filters of an execution listing; null means "any".</summary>
 public sealed record ExecutionQuery(

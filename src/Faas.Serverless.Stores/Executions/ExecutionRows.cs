@@ -59,8 +59,8 @@ internal static class ExecutionRows
 
     public static StatusEntry FromHistory(TableEntity entity) => StoreJson.Deserialize<StatusEntry>(LargeText.Read(entity, "Entry"), entity.RowKey);
 
-    public static TableEntity ToLog(string executionId, ExecutionLogLine line, int index, string batch) =>
-        new(executionId, $"{LogPrefix}{line.Timestamp.UtcTicks:D19}-{batch}-{index:D4}")
+    public static TableEntity ToLog(string executionId, ExecutionLogLine line) =>
+        new(executionId, $"{LogPrefix}{line.Timestamp.UtcTicks:D19}-{KeySafe(line.EventId)}")
         {
             ["LoggedAt"] = line.Timestamp,
             ["Attempt"] = line.Attempt,
@@ -69,10 +69,18 @@ internal static class ExecutionRows
             ["Message"] = line.Message.Length > 30_000 ? line.Message[..30_000] + "… (truncated)" : line.Message,
         };
 
+    /// <summary>Event ids come from runners; keys may not hold / \ # ? or control characters, and stay short.</summary>
+    private static string KeySafe(string value)
+    {
+        var safe = new string([.. value.Take(100).Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c)]);
+        return safe.Length == 0 ? "_" : safe;
+    }
+
     public static ExecutionLogLine FromLog(TableEntity entity) => new(
         entity.GetDateTimeOffset("LoggedAt") ?? DateTimeOffset.MinValue,
         entity.GetInt32("Attempt") ?? 0,
         entity.GetString("Stream") ?? "stdout",
         entity.GetString("Level"),
-        entity.GetString("Message") ?? string.Empty);
+        entity.GetString("Message") ?? string.Empty,
+        entity.RowKey[(LogPrefix.Length + 20)..]);
 }

@@ -68,8 +68,7 @@ public sealed partial class TableExecutionStore(StoreTables tables) : IExecution
 
     public async Task AppendLogsAsync(string executionId, IReadOnlyList<ExecutionLogLine> lines, CancellationToken cancellationToken = default)
     {
-        var batch = Guid.NewGuid().ToString("N")[..8];
-        var rows = lines.Select((line, index) => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ExecutionRows.ToLog(executionId, line, index, batch)));
+        var rows = lines.DistinctBy(line => line.EventId).Select(line => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ExecutionRows.ToLog(executionId, line)));
         foreach (var chunk in rows.Chunk(MaxBatch))
         {
             await _table.SubmitTransactionAsync(chunk, cancellationToken);
