@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Functions.Auth;
+using Faas.Serverless.Functions.Http;
 using Faas.Serverless.Functions.Triggers;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -59,7 +60,7 @@ internal static class EventEndpoints
         var origin = http.Request.Headers["WebHook-Request-Origin"].ToString();
         if (origin.Length == 0)
         {
-            return Http.Problems.Invalid("WebHook-Request-Origin", "The abuse protection handshake needs a WebHook-Request-Origin header.");
+            return Problems.Invalid("WebHook-Request-Origin", "The abuse protection handshake needs a WebHook-Request-Origin header.");
         }
 
         http.Response.Headers["WebHook-Allowed-Origin"] = origin;

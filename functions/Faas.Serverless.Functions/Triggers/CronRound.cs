@@ -59,7 +59,8 @@ internal sealed partial class CronRound(
 
         var service = await services.GetAsync(trigger.ProjectId, trigger.Spec.Operation.ServiceId, cancellationToken);
         var fire = service is { Active: true, Deleting: false } ? due.Fire : [];
-        var skipped = due.Skipped.Count + due.Fire.Count - fire.Count;
+        var paused = due.Fire.Count - fire.Count;
+        var skipped = due.Skipped.Count + paused;
         var state = trigger.State with
         {
             Checkpoint = checkpoint,
@@ -76,9 +77,14 @@ internal sealed partial class CronRound(
             return false;
         }
 
-        if (skipped > 0)
+        if (due.Skipped is { Count: > 0, First: { } first, Last: { } last })
         {
-            LogTicksSkipped(logger, trigger.Id, skipped, fire.Count == due.Fire.Count ? "catch-up policy" : "service paused or deleted");
+            LogTicksMissed(logger, trigger.Id, due.Skipped.Count, first, last);
+        }
+
+        if (paused > 0)
+        {
+            LogTicksPaused(logger, trigger.Id, paused);
         }
 
         foreach (var tick in fire)
@@ -107,8 +113,11 @@ internal sealed partial class CronRound(
     [LoggerMessage(EventId = 4520, Level = LogLevel.Debug, Message = "Cron trigger {TriggerId} fired tick {Tick:O} as execution {ExecutionId}, {Late} after the tick")]
     private static partial void LogTickFired(ILogger logger, string triggerId, DateTimeOffset tick, string executionId, TimeSpan late);
 
-    [LoggerMessage(EventId = 4521, Level = LogLevel.Information, Message = "Cron trigger {TriggerId} skipped {Count} ticks ({Reason})")]
-    private static partial void LogTicksSkipped(ILogger logger, string triggerId, int count, string reason);
+    [LoggerMessage(EventId = 4521, Level = LogLevel.Information, Message = "Cron trigger {TriggerId} skipped {Count} missed ticks from {First:O} to {Last:O} (catch-up policy)")]
+    private static partial void LogTicksMissed(ILogger logger, string triggerId, int count, DateTimeOffset first, DateTimeOffset last);
+
+    [LoggerMessage(EventId = 4524, Level = LogLevel.Debug, Message = "Cron trigger {TriggerId} skipped {Count} ticks: its service is paused or deleted")]
+    private static partial void LogTicksPaused(ILogger logger, string triggerId, int count);
 
     [LoggerMessage(EventId = 4522, Level = LogLevel.Warning, Message = "Cron trigger {TriggerId} could not start the execution of tick {Tick:O}; the tick is lost")]
     private static partial void LogTickFailed(ILogger logger, Exception exception, string triggerId, DateTimeOffset tick);
