@@ -57,7 +57,7 @@ public static class TriggerPatch
     }
 
     /// <summary>The trigger in the shape of a create request, so that a patch can be validated like one.</summary>
-    public static TriggerRequest ToRequest(Trigger trigger)
+    private static TriggerRequest ToRequest(Trigger trigger)
     {
         ArgumentNullException.ThrowIfNull(trigger);
         var spec = trigger.Spec;
