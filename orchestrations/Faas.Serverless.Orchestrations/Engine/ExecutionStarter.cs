@@ -5,6 +5,7 @@ using Faas.Serverless.Domain.Packages;
 using Faas.Serverless.Domain.Services;
 using Faas.Serverless.Domain.Validation;
 using Faas.Serverless.Orchestrations.Executions;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Faas.Serverless.Orchestrations.Engine;
@@ -28,7 +29,7 @@ public sealed record ExecutionOptions
 /// Validates an execute request against the function the service deploys and starts the execution. An
 /// idempotency key makes a repeated request return the execution the first one started.
 /// </summary>
-public sealed class ExecutionStarter(IPackageStore packages, IProjectStore projects, ExecutionEngine engine, IExecutionStore store, IOptions<ExecutionOptions> options, TimeProvider clock)
+public sealed class ExecutionStarter(IPackageStore packages, IProjectStore projects, ExecutionEngine engine, IExecutionStore store, IMemoryCache cache, IOptions<ExecutionOptions> options, TimeProvider clock)
 {
     /// <returns>The execution, and whether this request created it.</returns>
     public async Task<(ExecutionRecord Record, bool Created)> StartAsync(
@@ -76,11 +77,28 @@ public sealed class ExecutionStarter(IPackageStore packages, IProjectStore proje
         }
     }
 
+    /// <summary>Revisions never change once written, so every execute after the first skips the storage read.</summary>
+    private async Task<PackageRevision?> GetRevisionAsync(Service service, CancellationToken cancellationToken)
+    {
+        var key = $"revision:{service.ProjectId}:{service.Spec.PackageId}:{service.Spec.PackageRevision}";
+        if (cache.TryGetValue(key, out PackageRevision? cached))
+        {
+            return cached;
+        }
+
+        var revision = await packages.GetRevisionAsync(service.ProjectId, service.Spec.PackageId, service.Spec.PackageRevision, cancellationToken);
+        if (revision is not null)
+        {
+            cache.Set(key, revision, TimeSpan.FromMinutes(10));
+        }
+
+        return revision;
+    }
+
     private async Task<FunctionSchema> ValidateAsync(Service service, ExecuteRequest request, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var revision = await packages.GetRevisionAsync(service.ProjectId, service.Spec.PackageId, service.Spec.PackageRevision, cancellationToken);
-        var module = revision?.Schema.FindModule(service.Spec.ModuleName);
+        var module = (await GetRevisionAsync(service, cancellationToken))?.Schema.FindModule(service.Spec.ModuleName);
         if (module is null)
         {
             errors.Add("serviceId", $"Service '{service.Name}' deploys a package revision or module that no longer exists.");
