@@ -36,18 +36,22 @@ public sealed partial class RunnerSupervisor
             }
             else if (slot.ConsecutiveInitFailures >= _options.MaxInitFailures)
             {
-                var reported = (await replicas.ListReplicasAsync(service.Id, cancellationToken)).FirstOrDefault(r => r.ReplicaId == slot.Key.ReplicaId);
+                var reported = await LastReportAsync(service, slot, cancellationToken);
                 var error = reported?.Error ?? new ErrorInfo("InitFailed", $"The replica exited with code {exitCode} during init.", null);
                 state.Failure = (slot.Key.Version, error, slot.Key.ReplicaId, $"Init failed {slot.ConsecutiveInitFailures} times in a row; fix the code or init params and update the service.");
             }
             else if (exitCode != ExitCodes.Stopped)
             {
                 var message = $"exited with code {exitCode}; restarting at {slot.NotBefore:O}";
-                var previous = (await replicas.ListReplicasAsync(service.Id, cancellationToken)).FirstOrDefault(r => r.ReplicaId == slot.Key.ReplicaId);
+                var previous = await LastReportAsync(service, slot, cancellationToken);
                 await replicas.SetReplicaAsync(service.Id, new ReplicaStatus(slot.Key.ReplicaId, ReplicaState.Error, slot.Key.Version, null, previous?.Runtime, message, previous?.Error, clock.GetUtcNow()), cancellationToken);
             }
         }
     }
+
+    /// <summary>What the replica's agent last said about itself (its init error and traceback, its runtime).</summary>
+    private async Task<ReplicaStatus?> LastReportAsync(Service service, ReplicaSlot slot, CancellationToken cancellationToken) =>
+        (await replicas.ListReplicasAsync(service.Id, cancellationToken)).FirstOrDefault(r => r.ReplicaId == slot.Key.ReplicaId);
 
     private async Task<int> DesiredReplicasAsync(Service service, ServiceReplicas state, CancellationToken cancellationToken)
     {

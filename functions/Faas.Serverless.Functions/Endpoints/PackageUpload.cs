@@ -113,7 +113,8 @@ internal sealed class PackageUpload : IAsyncDisposable
         }
         catch (JsonException ex)
         {
-            errors.Add("schema" + (ex.Path is { Length: > 1 } path ? path[1..] : string.Empty), $"The schema is not valid JSON: {ex.Message}");
+            // Keyed by the part, as every other problem with it is; the JSON path is in the message.
+            errors.Add("schema", $"The schema is not valid JSON: {ex.Message}");
             return null;
         }
     }

@@ -89,14 +89,12 @@ internal static partial class RunnerEndpoints
                 await deadLetters.AddAsync(new DeadLetter(Domain.Common.Ids.New(), service.ProjectId, work.Item.ExecutionId, queues.QueueName(service.Id), System.Text.Json.JsonSerializer.Serialize(work.Item), error.Message, work.DequeueCount, DateTimeOffset.UtcNow), cancellationToken);
                 await queues.CompleteAsync(service.Id, work.LeaseId, cancellationToken);
             }
-            else if (standing == AttemptStanding.Active && work.DequeueCount == 1
-                && (await engine.GetAsync(work.Item.ExecutionId, cancellationToken))?.State.Phase == ExecutionPhase.Running)
+            else if (standing == AttemptStanding.Active && await IsRunningAsync(engine, work, cancellationToken) && work.DequeueCount == 1)
             {
                 // A first delivery of an attempt that already runs elsewhere is a duplicate send (a commit that was retried).
                 await queues.CompleteAsync(service.Id, work.LeaseId, cancellationToken);
             }
-            else if (standing == AttemptStanding.Active && work.DequeueCount > 1 && service.Spec.OnReset == OnReset.Failed
-                && (await engine.GetAsync(work.Item.ExecutionId, cancellationToken))?.State.Phase == ExecutionPhase.Running)
+            else if (standing == AttemptStanding.Active && service.Spec.OnReset == OnReset.Failed && await IsRunningAsync(engine, work, cancellationToken))
             {
                 // Delivered again while it was running: its replica died mid-call, and the service asked for a failure, not a rerun.
                 await engine.ApplyAsync(work.Item.ExecutionId, [new AttemptFailed($"reset-{work.Item.Attempt}-{work.DequeueCount}", work.Item.Attempt, ResetError, Terminated: false)], cancellationToken);
@@ -118,4 +116,8 @@ internal static partial class RunnerEndpoints
 
         return wanted;
     }
+
+    /// <summary>Whether a runner already reported the item's attempt started (the state was just read, so this hits the cache).</summary>
+    private static async Task<bool> IsRunningAsync(ExecutionEngine engine, LeasedWork work, CancellationToken cancellationToken) =>
+        (await engine.GetAsync(work.Item.ExecutionId, cancellationToken))?.State.Phase == ExecutionPhase.Running;
 }
