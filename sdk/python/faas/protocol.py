@@ -14,6 +14,25 @@ from typing import Any, BinaryIO, TextIO
 
 _SDK_DIR = os.path.dirname(os.path.abspath(__file__))
 
+MAX_TEXT = 32 * 1024
+"""Error messages, tracebacks, progress messages and log records are cut to this many characters, so that no
+line but a result can grow large (the agent refuses lines much longer than the output limit)."""
+
+
+def clip(text: str, limit: int = MAX_TEXT) -> str:
+    """``text`` cut to ``limit`` characters, marked when cut."""
+    return text if len(text) <= limit else text[:limit] + "… [truncated]"
+
+
+def clip_start(text: str, limit: int = MAX_TEXT) -> str:
+    """``text`` without its beginning beyond ``limit`` characters: a traceback's end names the error."""
+    return text if len(text) <= limit else "[truncated] \u2026" + text[-limit:]
+
+
+def utf8_size(text: str) -> int:
+    """The UTF-8 size of ``text``, without a copy when it is ASCII."""
+    return len(text) if text.isascii() else len(text.encode("utf-8", errors="replace"))
+
 
 def encode(message: dict[str, Any]) -> str:
     """One protocol line (without its newline). Raises ValueError for NaN/Infinity, TypeError for other values
@@ -82,7 +101,7 @@ def error_info(error: BaseException) -> dict[str, str]:
     while tb is not None and _is_sdk_frame(tb):
         tb = tb.tb_next
     lines = traceback.format_exception(type(error), error, tb)
-    return {"type": type(error).__name__, "message": str(error), "traceback": "".join(lines)}
+    return {"type": type(error).__name__, "message": clip(str(error)), "traceback": clip_start("".join(lines))}
 
 
 def _is_sdk_frame(tb: TracebackType) -> bool:
@@ -95,7 +114,7 @@ def _is_sdk_frame(tb: TracebackType) -> bool:
 
 def simple_error(error_type: str, message: str) -> dict[str, str]:
     """An error the worker itself reports (no user frames to show)."""
-    return {"type": error_type, "message": message, "traceback": ""}
+    return {"type": error_type, "message": clip(message), "traceback": ""}
 
 
 def timestamp(seconds: float) -> str:

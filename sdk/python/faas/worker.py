@@ -1,9 +1,11 @@
-"""The worker process the runner agent starts, one per replica (docs/worker-protocol.md)::
+"""The worker process the runner agent starts, one per concurrency slot (docs/worker-protocol.md)::
 
     python3 -u -m faas.worker --codebase DIR --entry-point main.py --class-name ServiceRunner
 
 It reads requests (init, invoke, terminate, shutdown) as JSON lines on stdin and writes messages (ready,
-initFailed, progress, log, result, error) as JSON lines on stdout.
+initFailed, progress, log, result, error) as JSON lines on stdout. It leads its own session (process group), so
+the agent can kill it with everything it started; when stdin reaches EOF (the agent is gone) it kills that group,
+itself included, at once.
 """
 
 from __future__ import annotations
@@ -19,22 +21,34 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, BinaryIO, TextIO
 
 from . import __version__
 from .binding import bind_inputs
 from .calls import Call, DuplicateExecution, Executor
-from .capture import OutputRouter
+from .capture import DEFAULT_MAX_LOG_BYTES, OutputRouter
 from .context import Context
 from .entities import convert_input
 from .errors import ExecutionTerminated
 from .loader import load_service_class
 from .progress import Progress
-from .protocol import ProtocolWriter, encode, error_info, read_requests, simple_error, timestamp, warn
+from .protocol import (
+    ProtocolWriter,
+    clip,
+    encode,
+    error_info,
+    read_requests,
+    simple_error,
+    timestamp,
+    utf8_size,
+    warn,
+)
 from .runner import BaseServiceRunner
 
 INIT_FAILED_EXIT_CODE = 3
+AGENT_GONE_EXIT_CODE = 4
+DEFAULT_MAX_OUTPUT_BYTES = 10 * 1024 * 1024
 TERMINATE_GRACE_SECONDS = 2.0
 """After the drain, how long terminated calls get to report their error before the worker exits anyway."""
 
@@ -51,7 +65,16 @@ class InvalidRequest(ValueError):
 class Worker:
     """Serves the requests of one runner agent for one service class."""
 
-    def __init__(self, codebase: str, entry_point: str, class_name: str, writer: ProtocolWriter, stderr: TextIO) -> None:
+    def __init__(
+        self,
+        codebase: str,
+        entry_point: str,
+        class_name: str,
+        writer: ProtocolWriter,
+        stderr: TextIO,
+        on_eof: Callable[[], None] | None = None,
+    ) -> None:
+        """``on_eof`` runs on the reader thread when stdin ends (the agent died); by default the worker drains."""
         self._codebase = codebase
         self._entry_point = entry_point
         self._class_name = class_name
@@ -63,6 +86,8 @@ class Worker:
         self._init_context: dict[str, Any] = {}
         self._executor: Executor | None = None
         self._stopping = False
+        self._max_output_bytes = DEFAULT_MAX_OUTPUT_BYTES
+        self._on_eof = on_eof if on_eof is not None else lambda: self._inbox.put(_EOF)
 
     def capture_output(self) -> None:
         """Routes print and logging of calls to their executions (see faas.capture)."""
@@ -87,7 +112,6 @@ class Worker:
             if request is _WAKE:
                 continue
             if request is _EOF:
-                # The agent closed stdin: finish what is running (nobody is left to set a limit), then stop.
                 return self._shutdown(None)
             kind = request["type"]
             if kind == "init":
@@ -101,10 +125,11 @@ class Worker:
                 self._handle_during_run(request)
 
     def _read(self, requests: Iterable[dict[str, Any]]) -> None:
-        # A reader thread keeps terminate requests flowing while the main thread runs init or a drain.
+        # A reader thread keeps terminate requests flowing while the main thread runs init or a drain, and
+        # sees EOF even while init is stuck in C code.
         for request in requests:
             self._inbox.put(request)
-        self._inbox.put(_EOF)
+        self._on_eof()
 
     def _handle_during_run(self, request: dict[str, Any]) -> None:
         kind = request["type"]
@@ -123,6 +148,7 @@ class Worker:
             functions = _functions_field(request)
             concurrency = _concurrency_field(request)
             context = _object_field(request, "context")
+            max_output_bytes, max_log_bytes = _limits_field(request)
             service_class = load_service_class(self._codebase, self._entry_point, self._class_name)
             args, kwargs = bind_inputs(service_class, init_params, label=f"{service_class.__name__}.__init__")
             service = service_class(*args, **kwargs)
@@ -131,6 +157,8 @@ class Worker:
             return False
         self._service = service
         self._functions = functions
+        self._max_output_bytes = max_output_bytes
+        self._router.max_log_bytes = max_log_bytes
         self._init_context = context
         self._executor = Executor(concurrency, self._run, self._writer.send_line, lambda: self._inbox.put(_WAKE))
         for name in functions or ():
@@ -233,16 +261,20 @@ class Worker:
                 info["message"] = "execution terminated"
             return self._error_line(call, info, terminated=call.terminate_requested)
         try:
-            return encode({
-                "type": "result",
-                "id": call.execution_id,
-                "attempt": call.attempt,
-                "output": output,
-                "durationMs": call.duration_ms,
-            })
+            encoded = encode(output)
         except (TypeError, ValueError, RecursionError) as error:
             return self._error_line(call, simple_error(
                 "OutputNotSerializable", f"the output of {label}() is not JSON-serialisable: {error}"))
+        del output
+        size = utf8_size(encoded)
+        if size > self._max_output_bytes:
+            return self._error_line(call, simple_error(
+                "OutputTooLarge",
+                f"the output of {label}() is {size} bytes of JSON, more than the limit of {self._max_output_bytes} "
+                "bytes (maxOutputBytes); store large results elsewhere (an item, a dataset) and return a reference"))
+        head = encode({"type": "result", "id": call.execution_id, "attempt": call.attempt, "durationMs": call.duration_ms})
+        # Spliced rather than encoded again: the output may be megabytes, one copy of it is enough.
+        return head[:-1] + ',"output":' + encoded + "}"
 
     def _convert_inputs(self, call: Call) -> dict[str, Any]:
         types = (self._functions or {}).get(call.function, {})
@@ -252,8 +284,10 @@ class Worker:
         def send_progress(message: dict[str, Any]) -> None:
             if call.finished:
                 warn(f"dropping progress of {call.execution_id}: the call already ended")
-            else:
-                self._writer.send(message)
+                return
+            if isinstance(message.get("message"), str):
+                message["message"] = clip(message["message"])
+            self._writer.send(message)
 
         merged = {**self._init_context, **{key: value for key, value in call.context.items() if value is not None}}
         context = Context(call.execution_id, call.attempt, **{key: merged.get(key) for key in CONTEXT_FIELDS})
@@ -358,6 +392,18 @@ def _concurrency_field(request: Mapping[str, Any]) -> int:
     return concurrency
 
 
+def _limits_field(request: Mapping[str, Any]) -> tuple[int, int]:
+    """(maxOutputBytes, maxLogBytes) of init's optional ``limits``; each defaults to 10 MiB."""
+    limits = _object_field(request, "limits")
+    values = []
+    for name, default in (("maxOutputBytes", DEFAULT_MAX_OUTPUT_BYTES), ("maxLogBytes", DEFAULT_MAX_LOG_BYTES)):
+        value = limits.get(name, default)
+        if not _is_int(value) or value < 1:
+            raise InvalidRequest(f"init 'limits.{name}' must be an integer of at least 1, got {value!r}")
+        values.append(value)
+    return values[0], values[1]
+
+
 def _drain_seconds(request: Mapping[str, Any]) -> float:
     drain = request.get("drainSeconds", 0)
     if isinstance(drain, bool) or not isinstance(drain, (int, float)) or not drain >= 0:
@@ -391,6 +437,24 @@ def _take_protocol_streams() -> tuple[BinaryIO, TextIO]:
     return requests, messages
 
 
+def _lead_own_session() -> None:
+    """Makes this process the leader of a new session and process group, so that killing the group (the
+    agent on timeout or terminate, this worker when the agent is gone) also stops what user code started."""
+    try:
+        os.setsid()
+    except OSError:
+        pass  # already a group leader (started by hand from a shell): its group is ours
+
+
+def _exit_with_group() -> None:
+    """stdin reached EOF: the agent is gone (killed, crashed). Nobody is left to receive results, and the
+    host will run the calls again elsewhere, so stop at once instead of finishing them."""
+    warn("stdin closed: the runner agent is gone; killing this worker's process group")
+    if os.getpgrp() == os.getpid():
+        os.killpg(os.getpid(), signal.SIGKILL)
+    os._exit(AGENT_GONE_EXIT_CODE)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python3 -m faas.worker", description=__doc__.splitlines()[0])
     parser.add_argument("--codebase", required=True, help="the extracted codebase folder")
@@ -398,11 +462,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--class-name", default="ServiceRunner", help="the service class in the entry point")
     args = parser.parse_args(argv)
 
+    _lead_own_session()
     requests, messages = _take_protocol_streams()
     # The agent owns this process's life (shutdown, EOF): a Ctrl-C sent to the whole process group must
     # not kill running calls before the agent drains them.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    worker = Worker(args.codebase, args.entry_point, args.class_name, ProtocolWriter(messages), sys.__stderr__)
+    worker = Worker(
+        args.codebase, args.entry_point, args.class_name, ProtocolWriter(messages), sys.__stderr__, _exit_with_group)
     worker.capture_output()
     return worker.serve(read_requests(requests))
 

@@ -141,6 +141,20 @@ class WorkerProcess:
             raise AssertionError(f"worker closed stdout (exit {self.process.poll()}); stderr:\n{self.stderr}")
         return message
 
+    def drain(self, timeout: float = TIMEOUT) -> list[dict[str, Any]]:
+        """The messages left until the worker closes stdout."""
+        deadline = time.monotonic() + timeout
+        collected: list[dict[str, Any]] = []
+        while True:
+            try:
+                message = self._messages.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"stdout still open after {timeout}s; stderr:\n{self.stderr}") from None
+            if message is None:
+                self._messages.put(None)
+                return collected
+            collected.append(message)
+
     def until(self, predicate: Callable[[dict[str, Any]], bool], timeout: float = TIMEOUT) -> list[dict[str, Any]]:
         """Messages up to and including the first that matches ``predicate``."""
         deadline = time.monotonic() + timeout

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 import unittest
 from pathlib import Path
@@ -126,6 +128,26 @@ class ServiceRunner(faas.BaseServiceRunner):
         threading.Timer(0.1, progress.update, kwargs={"progress": 5}).start()
         return "ok"
 
+    def big_output(self, megabytes):
+        return "x" * int(megabytes * 1024 * 1024)
+
+    def big_print(self, megabytes):
+        print(("y" * 99 + "\\n") * int(megabytes * 1024 * 1024 / 100), end="")
+        import resource
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    def many_lines(self, count):
+        for index in range(count):
+            print(f"line {index}")
+            log.info("record %d", index)
+        return count
+
+    def spawn_sleeper(self, progress):
+        import subprocess
+        child = subprocess.Popen(["sleep", "60"])
+        progress.update(message=str(child.pid))
+        time.sleep(60)
+
     def _private(self):
         return "secret"
 
@@ -156,6 +178,10 @@ FUNCTIONS = [
     {"name": "raw_stdout", "input": []},
     {"name": "child_logger", "input": []},
     {"name": "late_progress", "input": []},
+    {"name": "big_output", "input": [{"name": "megabytes", "type": "Float"}]},
+    {"name": "big_print", "input": [{"name": "megabytes", "type": "Float"}]},
+    {"name": "many_lines", "input": [{"name": "count", "type": "Integer"}]},
+    {"name": "spawn_sleeper", "input": []},
     {"name": "_private", "input": []},
     {"name": "declared_only", "input": []},
 ]
@@ -434,7 +460,7 @@ class OutputCaptureTests(WorkerTestCase):
     def test_output_outside_calls_goes_to_stderr_never_to_protocol(self):
         worker, _ = self.ready_worker()
         self.assertEqual("ok", worker.call("raw_stdout")["output"])
-        worker.close_stdin()
+        worker.send(type="shutdown", drainSeconds=5)
         self.assertEqual(0, worker.wait_exit())
         self.assertIn("raw bytes on fd 1", worker.stderr)
         self.assertIn("through sys.__stdout__", worker.stderr)
@@ -528,12 +554,82 @@ class ConcurrencyAndShutdownTests(WorkerTestCase):
         self.assertTrue(worker.outcome("forever", timeout=5)["terminated"])
         self.assertEqual(0, worker.wait_exit(5))
 
-    def test_eof_waits_for_running_calls_and_exits_zero(self):
+    def test_eof_kills_running_call_and_its_children_at_once(self):
         worker, _ = self.ready_worker()
-        worker.invoke("slow", "sleep", seconds=0.3)
+        worker.invoke("busy", "spawn_sleeper")
+        child = int(worker.until(lambda m: m["type"] == "progress")[-1]["message"])
+        started = time.monotonic()
         worker.close_stdin()
-        self.assertEqual(0.3, worker.outcome("slow")["output"])
-        self.assertEqual(0, worker.wait_exit())
+        self.assertEqual(-signal.SIGKILL, worker.wait_exit(2))
+        self.assertLess(time.monotonic() - started, 2)
+        self.assertFalse(any(m["type"] in ("result", "error") for m in worker.drain()))
+        deadline = time.monotonic() + 2
+        while _alive(child) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        self.assertFalse(_alive(child), "the call's child process outlived the worker")
+
+    def test_worker_leads_its_own_process_group(self):
+        worker, _ = self.ready_worker()
+        self.assertEqual(worker.process.pid, os.getpgid(worker.process.pid))
+
+
+class LimitTests(WorkerTestCase):
+    def test_output_over_limit_output_too_large_with_size_and_limit(self):
+        worker, _ = self.ready_worker(limits={"maxOutputBytes": 1000})
+        message = worker.call("big_output", megabytes=0.001)
+        self.assertEqual(("error", "OutputTooLarge"), (message["type"], message["error"]["type"]))
+        self.assertIn("1050 bytes", message["error"]["message"])
+        self.assertIn("limit of 1000 bytes", message["error"]["message"])
+        self.assertEqual("result", worker.call("big_output", execution_id="e2", megabytes=0.0009)["type"])
+
+    def test_output_default_limit_50_mb_output_too_large(self):
+        worker, _ = self.ready_worker()
+        message = worker.call("big_output", megabytes=50)
+        self.assertEqual("OutputTooLarge", message["error"]["type"])
+        self.assertIn("limit of 10485760 bytes", message["error"]["message"])
+
+    def test_logs_over_limit_dropped_and_one_truncation_line_before_result(self):
+        worker, _ = self.ready_worker(limits={"maxLogBytes": 100})
+        worker.invoke("e1", "many_lines", count=50)
+        messages = worker.until(lambda m: m["type"] == "result")
+        logs = [m["message"] for m in messages if m["type"] == "log"]
+        written = [text for index in range(50) for text in (f"line {index}", f"record {index}")]
+        kept, size = [], 0
+        while size + len(written[len(kept)]) <= 100:
+            size += len(written[len(kept)])
+            kept.append(written[len(kept)])
+        self.assertEqual([*kept, f"[truncated: {100 - len(kept)} lines dropped]"], logs)
+        self.assertEqual(("stderr", "WARNING"), (messages[-2]["stream"], messages[-2]["level"]))
+
+    def test_huge_print_memory_bounded_and_truncated(self):
+        worker, _ = self.ready_worker()
+        worker.invoke("e1", "big_print", megabytes=100)
+        messages = worker.until(lambda m: m["type"] in ("result", "error"), timeout=60)
+        self.assertEqual("result", messages[-1]["type"])
+        logs = [m for m in messages if m["type"] == "log"]
+        dropped = 100 * 1024 * 1024 // 100 - (len(logs) - 1)
+        self.assertEqual(f"[truncated: {dropped} lines dropped]", logs[-1]["message"])
+        self.assertTrue(all(m["message"] == "y" * 99 for m in logs[:-1]))
+        self.assertLessEqual(sum(len(m["message"]) for m in logs[:-1]), 10 * 1024 * 1024)
+        peak_mb = messages[-1]["output"] / 1024
+        self.assertLess(peak_mb, 250, "the capture copied the 100 MB print")
+
+    def test_invalid_limits_init_failed(self):
+        worker, _ = self.start()
+        worker.send(type="init", initParams={}, functions=FUNCTIONS, limits={"maxOutputBytes": 0})
+        message = worker.next_message()
+        self.assertEqual(("initFailed", "InvalidRequest"), (message["type"], message["error"]["type"]))
+        self.assertIn("limits.maxOutputBytes", message["error"]["message"])
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie (exited, not yet reaped by its new parent) is not running code.
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().split(") ", 1)[1][0] != "Z"
 
 
 if __name__ == "__main__":
