@@ -8,15 +8,16 @@ using Microsoft.Extensions.Logging;
 namespace Faas.Serverless.Runner.Agent;
 
 /// <summary>
-/// The running replica: leasing, renewing and event loops around a ready worker, until a stop request (drain →
-/// Stopped, exit 0), the worker's death (Error, exit 5; in-flight items are not reported, so their leases expire and
-/// they are redelivered) or a refusal by the host (exit 4). When the parent process is gone the stop is an orphan's:
+/// The running replica: leasing, renewing and event loops around ready workers, until a stop request (drain →
+/// Stopped, exit 0), workers that keep failing to start again after a crash or kill (Error with their init error, exit 3
+/// like any init failure; in-flight items are not reported, so their leases expire and they are redelivered) or a
+/// refusal by the host (exit 4). When the parent process is gone the stop is an orphan's:
 /// the same drain, without announcing Draining for a replica id the restarted host reuses, and its running calls
 /// report to whichever host answers next, so they are not run again once their leases expire.
 /// </summary>
 internal sealed partial class AgentSession(
     RunnerSpec spec,
-    WorkerProcess worker,
+    WorkerPool workers,
     ExecutionTracker tracker,
     EventOutbox outbox,
     LeaseRenewer renewer,
@@ -41,16 +42,16 @@ internal sealed partial class AgentSession(
                 await reporter.ReportAsync(ReplicaStates.Ready, $"Ready: {spec.Concurrency} concurrent calls", null, stopping);
                 leaseTask = workLoop.RunAsync(leasing.Token);
                 var stopped = Task.Delay(Timeout.Infinite, stopping);
-                await Task.WhenAny(stopped, worker.Exited, leaseTask, outboxTask, renewTask);
+                await Task.WhenAny(stopped, workers.Failed, leaseTask, outboxTask, renewTask);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 // Stop requested while reporting Ready: drain below.
             }
 
-            if (worker.Exited.IsCompleted)
+            if (workers.Failed.IsCompleted)
             {
-                return await WorkerCrashedAsync();
+                return await WorkersFailedAsync();
             }
 
             if (new[] { leaseTask, outboxTask, renewTask }.FirstOrDefault(t => t.IsFaulted) is { } faulted)
@@ -77,6 +78,7 @@ internal sealed partial class AgentSession(
     private async Task<int> DrainAsync(CancellationTokenSource leasing, Task leaseTask)
     {
         await leasing.CancelAsync();
+        workers.StopRespawning();
         await leaseTask.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var orphaned = parent.Gone.IsCancellationRequested;
         var running = tracker.Snapshot().Count(r => r.LeaseHeld);
@@ -92,7 +94,7 @@ internal sealed partial class AgentSession(
 
         // A lease is held until the host acknowledged the run's final event, so an orphan waits here for a host to answer.
         var deadline = timeProvider.GetUtcNow() + TimeSpan.FromSeconds(spec.DrainTime);
-        while (tracker.Snapshot().Any(r => r.LeaseHeld) && !worker.Exited.IsCompleted)
+        while (tracker.Snapshot().Any(r => r.LeaseHeld))
         {
             var left = deadline - timeProvider.GetUtcNow();
             if (left <= TimeSpan.Zero)
@@ -100,12 +102,7 @@ internal sealed partial class AgentSession(
                 break;
             }
 
-            await Task.WhenAny(tracker.SlotFreed.WaitAsync(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1)), worker.Exited);
-        }
-
-        if (worker.Exited.IsCompleted)
-        {
-            return await WorkerCrashedAsync();
+            await tracker.SlotFreed.WaitAsync(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1));
         }
 
         var released = 0;
@@ -125,38 +122,19 @@ internal sealed partial class AgentSession(
             LogFlushTimedOut(logger, outbox.Count);
         }
 
-        await StopWorkerAsync();
+        await workers.StopAsync(timings.WorkerShutdownSeconds);
         var stopped = orphaned ? "Stopped: the parent process is gone" : "Stopped";
         await ReportAsync(ReplicaStates.Stopped, released > 0 ? $"{stopped}; {released} unfinished calls released" : stopped, null);
         return ExitCodes.Stopped;
     }
 
-    private async Task StopWorkerAsync()
+    private async Task<int> WorkersFailedAsync()
     {
-        try
-        {
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5), timeProvider);
-            await worker.SendAsync(new ShutdownRequest(timings.WorkerShutdownSeconds), cts.Token);
-            await worker.Exited.WaitAsync(TimeSpan.FromSeconds(timings.WorkerShutdownSeconds + 5), timeProvider);
-        }
-        catch (Exception ex) when (ex is WorkerUnavailableException or TimeoutException or OperationCanceledException)
-        {
-            LogWorkerKilled(logger, ex.Message);
-            worker.Kill();
-        }
-    }
-
-    private async Task<int> WorkerCrashedAsync()
-    {
-        var code = await worker.Exited;
-        var tail = worker.StderrTail;
-        LogWorkerCrashed(logger, code);
+        var error = await workers.Failed;
+        LogWorkersFailed(logger, WorkerPool.MaxRespawnFailures, error.Type, error.Message);
         await outbox.WaitUntilEmptyAsync(TimeSpan.FromSeconds(3));
-        await ReportAsync(
-            ReplicaStates.Error,
-            "The Python worker exited unexpectedly",
-            new ErrorInfo("WorkerExited", $"The worker exited unexpectedly with code {code}.", tail.Length > 0 ? tail : null));
-        return ExitCodes.WorkerCrashed;
+        await ReportAsync(ReplicaStates.Error, "Init failed: a worker could not be started again", error);
+        return ExitCodes.InitFailed;
     }
 
     private async Task ReportAsync(string state, string message, ErrorInfo? error)
@@ -181,11 +159,8 @@ internal sealed partial class AgentSession(
     [LoggerMessage(EventId = 6003, Level = LogLevel.Warning, Message = "{Count} events could not be sent before stopping")]
     private static partial void LogFlushTimedOut(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "The worker did not shut down cleanly ({Reason}); killing it")]
-    private static partial void LogWorkerKilled(ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 6005, Level = LogLevel.Error, Message = "The worker exited unexpectedly with code {ExitCode}; in-flight calls are left to expire and be redelivered")]
-    private static partial void LogWorkerCrashed(ILogger logger, int exitCode);
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Error, Message = "A worker failed to start again {Failures} times in a row ({ErrorType}: {ErrorMessage}); in-flight calls are left to expire and be redelivered")]
+    private static partial void LogWorkersFailed(ILogger logger, int failures, string errorType, string errorMessage);
 
     [LoggerMessage(EventId = 6006, Level = LogLevel.Error, Message = "The host refused this runner: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);

@@ -5,7 +5,10 @@ using Faas.Serverless.Runner.Worker;
 
 namespace Faas.Serverless.Runner.Agent;
 
-/// <summary>Builds the worker's <c>init</c> from the spec; <c>context</c> carries service, project and bot.</summary>
+/// <summary>
+/// Builds the workers' <c>init</c> from the spec; <c>context</c> carries service, project and bot. Each worker runs one
+/// call at a time (concurrency 1): the agent starts one worker per slot.
+/// </summary>
 internal static class InitRequestFactory
 {
     public static InitRequest Create(RunnerSpec spec)
@@ -30,8 +33,9 @@ internal static class InitRequestFactory
         return new InitRequest(
             spec.InitParams is { ValueKind: JsonValueKind.Object } initParams ? initParams : Parse("{}"),
             spec.Module.Functions is { ValueKind: JsonValueKind.Array } functions ? functions : Parse("[]"),
-            spec.Concurrency,
-            Parse(context.ToJsonString()));
+            1,
+            Parse(context.ToJsonString()),
+            spec.Limits ?? RunnerLimits.Default);
     }
 
     private static JsonElement Parse(string json)

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Faas.Serverless.Runner.Api;
 using Faas.Serverless.Runner.Codebase;
 using Faas.Serverless.Runner.Hosting;
@@ -10,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Faas.Serverless.Runner.Agent;
 
 /// <summary>
-/// The agent's start-up: spec → codebase → worker init. Once the worker is ready, an <see cref="AgentSession"/>
+/// The agent's start-up: spec → codebase → one worker per concurrency slot, each initialised. Once all are ready, an <see cref="AgentSession"/>
 /// runs the work until stop, crash or refusal. Returns the process exit code (<see cref="ExitCodes"/>). A parent
 /// process that goes away (see <see cref="ParentWatchdog"/>) stops the agent like a stop request.
 /// </summary>
@@ -83,83 +82,51 @@ internal sealed partial class RunnerAgent(
         var channel = new WorkerChannel();
         var tracker = new ExecutionTracker(outbox, channel, timings, timeProvider, loggerFactory.CreateLogger<ExecutionTracker>());
         outbox.FinalEventDelivered = tracker.OnFinalEventDelivered;
-        var dispatcher = new WorkerDispatcher(tracker);
-        WorkerProcess worker;
+        await using var workers = new WorkerPool(spec.Concurrency, SlotSettings(spec, codebaseDir, tracker), timings.WorkerRespawnBackoff, loggerFactory);
+        channel.Attach(workers);
+        ErrorInfo? initError;
         try
         {
-            worker = WorkerProcess.Start(
-                new WorkerStartInfo(options.Python, options.SdkDir, codebaseDir, spec.Module.EntryPoint, spec.Module.ClassName),
-                dispatcher,
-                loggerFactory.CreateLogger<WorkerProcess>());
+            initError = await workers.StartAsync(stopping);
         }
-        catch (Win32Exception ex)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            LogWorkerStartFailed(_logger, options.Python, ex.Message);
-            await ReportFinalAsync(ReplicaStates.Error, "The Python worker could not be started", new ErrorInfo("WorkerStartFailed", $"'{options.Python}': {ex.Message}", null));
-            return ExitCodes.InitFailed;
-        }
-
-        await using (worker)
-        {
-            channel.Attach(worker);
-            reporter.Update(r => r with { WorkerPid = worker.Pid });
-            try
-            {
-                await worker.SendAsync(InitRequestFactory.Create(spec), stopping);
-            }
-            catch (WorkerUnavailableException)
-            {
-                // It exited already; the wait below reports why.
-            }
-
-            var stopped = Task.Delay(Timeout.Infinite, stopping);
-            var first = await Task.WhenAny(dispatcher.Initialized, worker.Exited, stopped);
-
-            // The reader loop dispatches every line before it sees EOF, so a worker that wrote initFailed (or ready)
-            // and exited has completed Initialized before Exited, even when WhenAny observed the exit first.
-            if (dispatcher.Initialized.IsCompleted)
-            {
-                var message = await dispatcher.Initialized;
-                if (message.Type == WorkerMessageTypes.InitFailed)
-                {
-                    return await InitFailedAsync(worker, message.Error ?? new ErrorInfo("InitFailed", "The worker reported initFailed without details.", null));
-                }
-
-                var label = Environment.GetEnvironmentVariable(RunnerEnvironment.RuntimeLabel) is { Length: > 0 } l ? l : "local process";
-                reporter.Update(r => r with { Runtime = $"python {message.Python ?? "3"} ({label})", WorkerPid = message.Pid ?? worker.Pid });
-                LogReady(_logger, worker.Pid, message.Python ?? "?", message.SdkVersion ?? "?");
-                var renewer = new LeaseRenewer(api.RenewAsync, tracker, leaseGate, timings, timeProvider, loggerFactory.CreateLogger<LeaseRenewer>());
-                var workLoop = new WorkLoop(api.LeaseAsync, worker.SendAsync, tracker, spec, timings, timeProvider, loggerFactory.CreateLogger<WorkLoop>());
-                var session = new AgentSession(spec, worker, tracker, outbox, renewer, workLoop, reporter, parent, timings, timeProvider, loggerFactory.CreateLogger<AgentSession>());
-                return await session.RunAsync(stopping);
-            }
-
-            if (first == worker.Exited)
-            {
-                var code = await worker.Exited;
-                return await InitFailedAsync(worker, new ErrorInfo("WorkerExited", $"The worker exited with code {code} before it was ready.", worker.StderrTail));
-            }
-
             LogStoppedBeforeReady(_logger);
             await ReportFinalAsync(ReplicaStates.Stopped, "Stopped before it was ready", null);
             return ExitCodes.Stopped;
         }
+
+        if (initError is not null)
+        {
+            LogInitFailed(_logger, initError.Type, initError.Message);
+            await ReportFinalAsync(ReplicaStates.Error, "Init failed", initError);
+            return ExitCodes.InitFailed;
+        }
+
+        var ready = workers.First.Ready!;
+        var label = Environment.GetEnvironmentVariable(RunnerEnvironment.RuntimeLabel) is { Length: > 0 } l ? l : "local process";
+        reporter.Update(r => r with { Runtime = $"python {ready.Python ?? "3"} ({label})", WorkerPid = ready.Pid ?? workers.First.Pid });
+        LogReady(_logger, spec.Concurrency, ready.Python ?? "?", ready.SdkVersion ?? "?");
+        var renewer = new LeaseRenewer(api.RenewAsync, tracker, leaseGate, timings, timeProvider, loggerFactory.CreateLogger<LeaseRenewer>());
+        var workLoop = new WorkLoop(api.LeaseAsync, workers, tracker, spec, timings, timeProvider, loggerFactory.CreateLogger<WorkLoop>());
+        var session = new AgentSession(spec, workers, tracker, outbox, renewer, workLoop, reporter, parent, timings, timeProvider, loggerFactory.CreateLogger<AgentSession>());
+        return await session.RunAsync(stopping);
     }
 
-    private async Task<int> InitFailedAsync(WorkerProcess worker, ErrorInfo error)
+    private WorkerSlotSettings SlotSettings(RunnerSpec spec, string codebaseDir, ExecutionTracker tracker)
     {
-        LogInitFailed(_logger, error.Type, error.Message);
-        await ReportFinalAsync(ReplicaStates.Error, "Init failed", error);
-        try
-        {
-            await worker.Exited.WaitAsync(TimeSpan.FromSeconds(5), timeProvider);
-        }
-        catch (TimeoutException)
-        {
-            worker.Kill();
-        }
-
-        return ExitCodes.InitFailed;
+        var startInfo = new WorkerStartInfo(options.Python, options.SdkDir, codebaseDir, spec.Module.EntryPoint, spec.Module.ClassName, spec.MaxWorkerLineBytes);
+        return new WorkerSlotSettings(
+            startInfo,
+            slot => WorkerEnvironment.Build(
+                startInfo,
+                new WorkerIdentity(options.ProjectId, options.ServiceId, spec.ServiceName, spec.Version, options.ReplicaId, slot),
+                RunnerEnvironment.Process),
+            InitRequestFactory.Create(spec),
+            tracker,
+            tracker.SlotFreed,
+            timings.WorkerKillGrace,
+            loggerFactory.CreateLogger<WorkerProcess>());
     }
 
     /// <summary>Final state reports use their own bounded token: the stop token is already cancelled by then.</summary>

@@ -18,8 +18,17 @@ internal sealed record AgentTimings
 
     public int MaxLogMessageChars { get; init; } = 32 * 1024;
 
-    /// <summary>After the host asks to terminate a call, how long the worker gets before the agent reports it failed itself.</summary>
+    /// <summary>
+    /// After the host asks to terminate a call, how long before the agent reports it failed itself: a backstop, since
+    /// the call's worker is killed after <see cref="WorkerKillGrace"/> and that is reported at once.
+    /// </summary>
     public TimeSpan TerminateGrace { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a call may take to stop on a terminate (timeout, terminate request, lost lease) before its worker is killed.</summary>
+    public TimeSpan WorkerKillGrace { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Pause before starting a worker again after it failed to start; doubled after each failure in a row.</summary>
+    public TimeSpan WorkerRespawnBackoff { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Pause after a failed lease request (after its own retries) before polling again.</summary>
     public TimeSpan LeaseErrorDelay { get; init; } = TimeSpan.FromSeconds(2);

@@ -10,6 +10,8 @@ internal static class EventFactory
 {
     public const string TimeoutErrorType = "TimeoutError";
     public const string TerminatedErrorType = "ExecutionTerminated";
+    public const string WorkerCrashedErrorType = "WorkerCrashed";
+    public const string ProtocolErrorType = "WorkerProtocolError";
 
     public static RunnerEvent Started(ExecutionRun run, DateTimeOffset now) => Create(run, EventTypes.Started, now);
 
@@ -33,6 +35,36 @@ internal static class EventFactory
                 string.Create(CultureInfo.InvariantCulture, $"Terminated on request; the call did not stop within {grace.TotalSeconds:0} s."),
                 null),
             Terminated = true,
+        };
+
+    /// <summary>The call did not stop on a terminate request within the grace, so its worker was killed.</summary>
+    public static RunnerEvent TerminatedByKill(ExecutionRun run, TimeSpan grace, DateTimeOffset now) =>
+        Create(run, EventTypes.Failed, now) with
+        {
+            Error = new ErrorInfo(
+                TerminatedErrorType,
+                string.Create(CultureInfo.InvariantCulture, $"Terminated on request; the call did not stop within {grace.TotalSeconds:0.#} s, so its worker process was killed."),
+                null),
+            Terminated = true,
+        };
+
+    /// <summary>The worker died while running the call; the last lines of its stderr stand in for a traceback.</summary>
+    public static RunnerEvent WorkerCrashed(ExecutionRun run, WorkerExit exit, DateTimeOffset now) =>
+        Create(run, EventTypes.Failed, now) with
+        {
+            Error = new ErrorInfo(
+                WorkerCrashedErrorType,
+                $"The worker process running the call {exit.Describe()}; it is started again for the next calls.",
+                exit.StderrTail.Length > 0 ? exit.StderrTail : null),
+            Terminated = false,
+        };
+
+    /// <summary>The worker broke the protocol while running the call (e.g. a line beyond the size limit) and was killed.</summary>
+    public static RunnerEvent ProtocolViolation(ExecutionRun run, string reason, DateTimeOffset now) =>
+        Create(run, EventTypes.Failed, now) with
+        {
+            Error = new ErrorInfo(ProtocolErrorType, $"The worker was killed: {reason}.", null),
+            Terminated = false,
         };
 
     /// <summary>Maps a worker <c>progress</c>, <c>log</c>, <c>result</c> or <c>error</c> message; null for any other type.</summary>

@@ -45,7 +45,7 @@ internal sealed class ExecutionRun
 
     public DateTimeOffset LastRenewedAt { get; set; }
 
-    /// <summary>The worker runs the call (until its result/error message, or the worker dies).</summary>
+    /// <summary>A worker runs the call (until its result/error message, or that worker's process is gone).</summary>
     public bool WorkerBusy { get; set; } = true;
 
     /// <summary>The lease is ours: renew it. Cleared when the final event is acknowledged or the lease is lost.</summary>
@@ -60,7 +60,7 @@ internal sealed class ExecutionRun
     /// <summary>Pending timeout or terminate-grace timer; disposed when the run finishes.</summary>
     public ITimer? Timer { get; set; }
 
-    /// <summary>The worker was told to terminate this call.</summary>
+    /// <summary>The call's worker was told to terminate it (and is killed when the call does not stop).</summary>
     public bool TerminateSent { get; set; }
 
     public bool HoldsSlot => WorkerBusy || LeaseHeld;

@@ -21,4 +21,7 @@ internal sealed partial class ExecutionTracker
 
     [LoggerMessage(EventId = 4206, Level = LogLevel.Warning, Message = "Could not send terminate for execution {ExecutionId}: {Reason}")]
     private static partial void LogTerminateFailed(ILogger logger, string executionId, string reason);
+
+    [LoggerMessage(EventId = 4207, Level = LogLevel.Warning, Message = "Execution {ExecutionId} attempt {Attempt} failed with its worker: {ErrorType}: {ErrorMessage}")]
+    private static partial void LogCallLost(ILogger logger, string executionId, int attempt, string errorType, string errorMessage);
 }

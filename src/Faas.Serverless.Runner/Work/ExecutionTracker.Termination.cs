@@ -48,18 +48,18 @@ internal sealed partial class ExecutionTracker
         }
 
         run.TerminateSent = true;
-        _ = SendTerminateAsync(run.ExecutionId);
+        _ = SendTerminateAsync(run.Key);
     }
 
-    private async Task SendTerminateAsync(string executionId)
+    private async Task SendTerminateAsync(RunKey call)
     {
         try
         {
-            await worker.TerminateAsync(executionId);
+            await worker.TerminateAsync(call);
         }
         catch (WorkerUnavailableException ex)
         {
-            LogTerminateFailed(logger, executionId, ex.Message);
+            LogTerminateFailed(logger, call.ExecutionId, ex.Message);
         }
     }
 }

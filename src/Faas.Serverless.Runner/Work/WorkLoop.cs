@@ -6,12 +6,13 @@ using Microsoft.Extensions.Logging;
 namespace Faas.Serverless.Runner.Work;
 
 /// <summary>
-/// Long-polls <c>work/lease</c> for at most <c>concurrency − in flight</c> items and hands each to the worker.
+/// Long-polls <c>work/lease</c> for at most as many items as there are idle workers (and never beyond
+/// <c>concurrency − in flight</c>) and hands each to an idle worker of the pool.
 /// Returns when <paramref name="cancellationToken"/> of <see cref="RunAsync"/> is cancelled (stop leasing).
 /// </summary>
 internal sealed partial class WorkLoop(
     Func<int, int, CancellationToken, Task<IReadOnlyList<WorkItem>>> lease,
-    Func<InvokeRequest, CancellationToken, Task> invoke,
+    WorkerPool workers,
     ExecutionTracker tracker,
     RunnerSpec spec,
     AgentTimings timings,
@@ -25,7 +26,8 @@ internal sealed partial class WorkLoop(
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var free = spec.Concurrency - tracker.InFlight;
+            // A worker that is starting again after a kill or crash takes no work until it is ready.
+            var free = Math.Min(spec.Concurrency - tracker.InFlight, workers.IdleCount);
             if (free <= 0)
             {
                 await tracker.SlotFreed.WaitAsync(TimeSpan.FromSeconds(1), cancellationToken);
@@ -46,18 +48,19 @@ internal sealed partial class WorkLoop(
 
             foreach (var item in items)
             {
-                await StartAsync(item, cancellationToken);
+                await StartAsync(item);
             }
         }
     }
 
-    private async Task StartAsync(WorkItem item, CancellationToken cancellationToken)
+    private async Task StartAsync(WorkItem item)
     {
         var timeout = TimeSpan.FromSeconds(item.TimeoutSeconds is > 0 ? item.TimeoutSeconds.Value : spec.ExecutionTimeout);
         var leaseDuration = TimeSpan.FromSeconds(item.LeaseSeconds is > 0 ? item.LeaseSeconds.Value : spec.LeaseSeconds);
-        if (tracker.InFlight >= spec.Concurrency)
+        var call = new RunKey(item.ExecutionId, item.Attempt);
+        if (tracker.InFlight >= spec.Concurrency || !workers.TryReserve(call))
         {
-            // The host sent more than was asked for: give the extra item straight back.
+            // The host sent more than was asked for, or a worker died since: give the extra item straight back.
             LogOverDelivered(logger, item.ExecutionId, spec.Concurrency);
             tracker.StartReleased(item, timeout, leaseDuration);
             return;
@@ -66,17 +69,13 @@ internal sealed partial class WorkLoop(
         var run = tracker.Start(item, timeout, leaseDuration);
 
         LogInvoking(logger, item.ExecutionId, item.Attempt, item.FunctionName);
-        try
+
+        // Not cancellable: a reserved worker must get its call, or be known not to have it.
+        var request = new InvokeRequest(item.ExecutionId, item.Attempt, item.FunctionName, item.Input ?? EmptyObject, item.Context ?? EmptyObject);
+        if (!await workers.InvokeAsync(call, request, CancellationToken.None))
         {
-            await invoke(
-                new InvokeRequest(item.ExecutionId, item.Attempt, item.FunctionName, item.Input ?? EmptyObject, item.Context ?? EmptyObject),
-                cancellationToken);
-        }
-        catch (WorkerUnavailableException ex)
-        {
-            // The agent notices the worker's exit and stops; the lease expires and the item is redelivered.
-            LogInvokeFailed(logger, item.ExecutionId, ex.Message);
-            tracker.MarkNotInvoked(run);
+            LogInvokeFailed(logger, item.ExecutionId, "its worker exited before the call was sent");
+            tracker.ReleaseNotInvoked(run);
         }
     }
 
@@ -86,7 +85,7 @@ internal sealed partial class WorkLoop(
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Leasing work failed: {Reason}")]
     private static partial void LogLeaseFailed(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "The host leased execution {ExecutionId} beyond the concurrency of {Concurrency}; releasing it")]
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "The host leased execution {ExecutionId} beyond the concurrency of {Concurrency} or the idle workers; releasing it")]
     private static partial void LogOverDelivered(ILogger logger, string executionId, int concurrency);
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "Could not invoke execution {ExecutionId}: {Reason}")]

@@ -53,21 +53,21 @@ internal static class WorkerMessageTypes
     public const string Error = "error";
 }
 
-/// <summary>Agent → worker <c>init</c>.</summary>
-internal sealed record InitRequest(JsonElement InitParams, JsonElement Functions, int Concurrency, JsonElement Context)
+/// <summary>Agent → worker <c>init</c>; <c>concurrency</c> is 1: the agent runs one worker per slot.</summary>
+internal sealed record InitRequest(JsonElement InitParams, JsonElement Functions, int Concurrency, JsonElement Context, RunnerLimits Limits)
 {
     [JsonPropertyOrder(-1)]
     public string Type { get; init; } = "init";
 }
 
-/// <summary>Agent → worker <c>invoke</c>: run one call on a free thread.</summary>
+/// <summary>Agent → worker <c>invoke</c>: run one call.</summary>
 internal sealed record InvokeRequest(string Id, int Attempt, string Function, JsonElement Input, JsonElement Context)
 {
     [JsonPropertyOrder(-1)]
     public string Type { get; init; } = "invoke";
 }
 
-/// <summary>Agent → worker <c>terminate</c>: interrupt the call with this execution id (best effort).</summary>
+/// <summary>Agent → worker <c>terminate</c>: interrupt the call with this execution id (cooperative; the agent kills the worker when it does not stop).</summary>
 internal sealed record TerminateRequest(string Id)
 {
     [JsonPropertyOrder(-1)]

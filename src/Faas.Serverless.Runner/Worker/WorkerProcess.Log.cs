@@ -18,4 +18,7 @@ internal sealed partial class WorkerProcess
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "Handling a worker '{Type}' message failed")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string type);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Worker {Pid} exited but its pipes stay open (a process that left its group holds them); not waiting for them")]
+    private static partial void LogPipesOpen(ILogger logger, int pid);
 }

@@ -3,33 +3,37 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Faas.Serverless.Runner.Api;
-using Faas.Serverless.Runner.Options;
 using Microsoft.Extensions.Logging;
 
 namespace Faas.Serverless.Runner.Worker;
 
 /// <summary>
-/// The Python worker child process. One loop reads its stdout (JSON lines) and hands each message to the handler;
-/// one loop forwards its stderr to the agent's log (keeping the last lines for error reports); writes to its stdin
-/// are serialized. <see cref="Exited"/> completes with the exit code once stdout is closed and the process is gone.
+/// One Python worker child process. One loop reads its stdout (JSON lines, each bounded) and hands each message to the
+/// handler; one loop forwards its stderr to the agent's log (keeping the last lines for error reports); writes to its
+/// stdin are serialized. <see cref="Exited"/> completes as soon as the process is gone: then its process group is
+/// killed (what user code started dies with it) and the lines it wrote before dying are dispatched.
 /// </summary>
 internal sealed partial class WorkerProcess : IAsyncDisposable
 {
     private const int StderrTailLines = 40;
+    private const int MaxStderrLineBytes = 16 * 1024;
+    private static readonly TimeSpan PipeDrainTimeout = TimeSpan.FromSeconds(1);
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly Process _process;
     private readonly IWorkerMessageHandler _handler;
     private readonly ILogger _logger;
+    private readonly int _maxLineBytes;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Queue<string> _stderrTail = new();
-    private readonly Task<int> _exited;
+    private readonly Task<WorkerExit> _exited;
 
-    private WorkerProcess(Process process, IWorkerMessageHandler handler, ILogger logger)
+    private WorkerProcess(Process process, IWorkerMessageHandler handler, ILogger logger, int maxLineBytes)
     {
         _process = process;
         _handler = handler;
         _logger = logger;
+        _maxLineBytes = maxLineBytes;
         _process.StandardInput.NewLine = "\n";
         _process.StandardInput.AutoFlush = false;
         Pid = process.Id;
@@ -40,24 +44,13 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
 
     public int Pid { get; }
 
-    public Task<int> Exited => _exited;
-
-    /// <summary>The last lines the worker wrote to stderr (for error reports when it dies).</summary>
-    public string StderrTail
-    {
-        get
-        {
-            lock (_stderrTail)
-            {
-                return string.Join('\n', _stderrTail);
-            }
-        }
-    }
+    public Task<WorkerExit> Exited => _exited;
 
     /// <exception cref="System.ComponentModel.Win32Exception">The interpreter cannot be started.</exception>
-    public static WorkerProcess Start(WorkerStartInfo info, IWorkerMessageHandler handler, ILogger logger)
+    public static WorkerProcess Start(WorkerStartInfo info, IReadOnlyDictionary<string, string> environment, IWorkerMessageHandler handler, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(environment);
         var psi = new ProcessStartInfo(info.Python)
         {
             WorkingDirectory = info.CodebaseDir,
@@ -65,8 +58,6 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             StandardInputEncoding = Utf8NoBom,
-            StandardOutputEncoding = Utf8NoBom,
-            StandardErrorEncoding = Utf8NoBom,
             UseShellExecute = false,
         };
         foreach (var arg in new[] { "-u", "-m", "faas.worker", "--codebase", info.CodebaseDir, "--entry-point", info.EntryPoint, "--class-name", info.ClassName })
@@ -74,15 +65,16 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
             psi.ArgumentList.Add(arg);
         }
 
-        psi.Environment["PYTHONPATH"] = info.SdkDir + Path.PathSeparator + info.CodebaseDir;
-        psi.Environment["PYTHONUNBUFFERED"] = "1";
-        psi.Environment["PYTHONIOENCODING"] = "utf-8";
-        psi.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        // User code gets no credentials: the bot key stays with the agent.
-        psi.Environment.Remove(RunnerEnvironment.Token);
+        // Built from nothing: nothing of the agent's environment (its token, the host's settings) reaches user code.
+        psi.Environment.Clear();
+        foreach (var (name, value) in environment)
+        {
+            psi.Environment[name] = value;
+        }
+
         var process = Process.Start(psi) ?? throw new InvalidOperationException($"'{info.Python}' did not start.");
         LogStarted(logger, process.Id, info.Python, info.CodebaseDir);
-        return new WorkerProcess(process, handler, logger);
+        return new WorkerProcess(process, handler, logger, info.MaxLineBytes);
     }
 
     public Task SendAsync(InitRequest request, CancellationToken cancellationToken = default) => WriteAsync(request, RunnerJson.Default.InitRequest, cancellationToken);
@@ -93,15 +85,18 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
 
     public Task SendAsync(ShutdownRequest request, CancellationToken cancellationToken = default) => WriteAsync(request, RunnerJson.Default.ShutdownRequest, cancellationToken);
 
-    /// <summary>Kills the worker and its children.</summary>
+    /// <summary>SIGKILLs the worker's process group, and the worker itself should it not lead its group yet.</summary>
     public void Kill()
     {
         try
         {
-            if (!_process.HasExited)
+            if (_process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
+                return;
             }
+
+            NativeProcess.KillGroup(Pid);
+            _process.Kill(entireProcessTree: true);
         }
         catch (InvalidOperationException)
         {
@@ -125,6 +120,14 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         _writeLock.Dispose();
     }
 
+    private string StderrTail()
+    {
+        lock (_stderrTail)
+        {
+            return string.Join('\n', _stderrTail);
+        }
+    }
+
     private async Task WriteAsync<T>(T request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         var line = JsonSerializer.Serialize(request, typeInfo);
@@ -135,7 +138,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
             await stdin.WriteLineAsync(line.AsMemory(), cancellationToken);
             await stdin.FlushAsync(cancellationToken);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
             throw new WorkerUnavailableException("The worker's stdin is closed; the worker has exited.", ex);
         }
@@ -148,10 +151,18 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
     private async Task ReadStdoutAsync()
     {
         await Task.Yield();
-        var reader = _process.StandardOutput;
+        var reader = new BoundedLineReader(_process.StandardOutput.BaseStream, _maxLineBytes);
         while (await reader.ReadLineAsync() is { } line)
         {
-            if (line.Length == 0)
+            if (line.TooLong)
+            {
+                var reason = $"the worker wrote a stdout line of {line.Length} bytes, more than the {_maxLineBytes} the agent reads";
+                LogBadLine(_logger, Preview(line.Bytes.Span), reason);
+                Dispatch(null, reason);
+                continue;
+            }
+
+            if (line.Bytes.IsEmpty)
             {
                 continue;
             }
@@ -159,39 +170,52 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
             WorkerMessage? message;
             try
             {
-                message = JsonSerializer.Deserialize(line, RunnerJson.Default.WorkerMessage);
+                message = JsonSerializer.Deserialize(line.Bytes.Span, RunnerJson.Default.WorkerMessage);
             }
             catch (JsonException ex)
             {
-                LogBadLine(_logger, Truncate(line), ex.Message);
+                LogBadLine(_logger, Preview(line.Bytes.Span), ex.Message);
                 continue;
             }
 
             if (message is null || message.Type.Length == 0)
             {
-                LogBadLine(_logger, Truncate(line), "no message type");
+                LogBadLine(_logger, Preview(line.Bytes.Span), "no message type");
                 continue;
             }
 
-            try
+            Dispatch(message, null);
+        }
+    }
+
+    private void Dispatch(WorkerMessage? message, string? violation)
+    {
+        try
+        {
+            if (message is not null)
             {
                 _handler.OnMessage(message);
             }
-#pragma warning disable CA1031 // The reader loop must survive a handler bug; it is logged.
-            catch (Exception ex)
-#pragma warning restore CA1031
+            else
             {
-                LogHandlerFailed(_logger, ex, message.Type);
+                _handler.OnProtocolViolation(violation!);
             }
+        }
+#pragma warning disable CA1031 // The reader loop must survive a handler bug; it is logged.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogHandlerFailed(_logger, ex, message?.Type ?? "protocol violation");
         }
     }
 
     private async Task ReadStderrAsync()
     {
         await Task.Yield();
-        var reader = _process.StandardError;
-        while (await reader.ReadLineAsync() is { } line)
+        var reader = new BoundedLineReader(_process.StandardError.BaseStream, MaxStderrLineBytes);
+        while (await reader.ReadLineAsync() is { } read)
         {
+            var line = Utf8NoBom.GetString(read.Bytes.Span) + (read.TooLong ? "…" : string.Empty);
             lock (_stderrTail)
             {
                 _stderrTail.Enqueue(line);
@@ -205,14 +229,26 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         }
     }
 
-    private async Task<int> WaitForExitAsync(Task stdout, Task stderr)
+    private async Task<WorkerExit> WaitForExitAsync(Task stdout, Task stderr)
     {
-        await Task.WhenAll(stdout, stderr);
         await _process.WaitForExitAsync();
+
+        // Children of the worker still hold its pipes open; with them gone, what it wrote before dying drains at once.
+        NativeProcess.KillGroup(Pid);
+        try
+        {
+            await Task.WhenAll(stdout, stderr).WaitAsync(PipeDrainTimeout);
+        }
+        catch (TimeoutException)
+        {
+            LogPipesOpen(_logger, Pid);
+        }
+
         var code = _process.ExitCode;
         LogExited(_logger, Pid, code);
-        return code;
+        return new WorkerExit(code, StderrTail());
     }
 
-    private static string Truncate(string line) => line.Length > 500 ? line[..500] + "…" : line;
+    private static string Preview(ReadOnlySpan<byte> bytes) =>
+        bytes.Length > 500 ? Utf8NoBom.GetString(bytes[..500]) + "…" : Utf8NoBom.GetString(bytes);
 }

@@ -146,13 +146,102 @@ public static class AgentScenarios
 
     public static async Task WorkerCrashAsync(ITestOutputHelper output, WorkerKind kind)
     {
-        await using var agent = await AgentHarness.CreateAsync(output, kind);
+        await using var agent = await AgentHarness.CreateAsync(output, kind, concurrency: 1);
         agent.Host.Enqueue("e1", "crash", []);
+        agent.Host.Enqueue("e2", "kill_self", []);
+        agent.Host.Enqueue("e3", "echo", new JsonObject { ["payload"] = "after" });
         agent.Start();
 
-        Assert.Equal(5, await agent.WaitForExitAsync());
-        Assert.Equal("Error", agent.Host.ReplicaStates()[^1]);
-        Assert.Equal("WorkerExited", (string?)agent.Host.LastReplicaReport()!["error"]!["type"]);
-        Assert.Null(agent.Host.FinalEventOf("e1"));
+        await agent.WaitForEventAsync("e1", "failed");
+        var crashed = agent.Host.FinalEventOf("e1")!;
+        Assert.Equal("WorkerCrashed", (string?)crashed["error"]!["type"]);
+        Assert.Contains("exited with code 17", (string?)crashed["error"]!["message"], StringComparison.Ordinal);
+        Assert.Contains("about to crash", (string?)crashed["error"]!["traceback"], StringComparison.Ordinal);
+        Assert.False((bool)crashed["terminated"]!);
+        var detection = Timestamp(crashed) - Timestamp(agent.Host.EventsOf("e1")[0]);
+        output.WriteLine($"crash detection: {detection.TotalMilliseconds:0} ms from started to failed");
+        Assert.InRange(detection, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+
+        await agent.WaitForEventAsync("e2", "failed");
+        Assert.Contains("killed by signal 9", (string?)agent.Host.FinalEventOf("e2")!["error"]!["message"], StringComparison.Ordinal);
+
+        // The slot's worker was started again: the next call runs, and the replica never left Ready.
+        await agent.WaitForEventAsync("e3", "succeeded");
+        Assert.Equal(["Starting", "Initializing", "Ready"], agent.Host.ReplicaStates());
     }
+
+    public static async Task TimeoutBlockedInCAsync(ITestOutputHelper output, WorkerKind kind)
+    {
+        await using var agent = await AgentHarness.CreateAsync(output, kind, concurrency: 1);
+        agent.Host.Enqueue("e1", "block", new JsonObject { ["seconds"] = 30 }, timeoutSeconds: 1);
+        agent.Host.Enqueue("e1", "block", new JsonObject { ["seconds"] = 0.2 }, attempt: 2);
+        agent.Start();
+
+        await Wait.UntilAsync(() => AttemptEvents(agent, "e1", 2).Any(e => (string?)e["type"] is "succeeded" or "failed"), "attempt 2 of e1 ended");
+
+        var first = AttemptEvents(agent, "e1", 1);
+        var timedOut = first.Single(e => (string?)e["type"] == "failed");
+        Assert.Equal("TimeoutError", (string?)timedOut["error"]!["type"]);
+        var second = AttemptEvents(agent, "e1", 2);
+        Assert.Equal("succeeded", (string?)second[^1]["type"]);
+        Assert.Equal("woke", (string?)second[^1]["output"]);
+        var retry = Timestamp(second[0]) - Timestamp(timedOut);
+        output.WriteLine($"timeout to retry started: {retry.TotalMilliseconds:0} ms");
+        Assert.InRange(retry, TimeSpan.Zero, TimeSpan.FromSeconds(4));
+        await AssertGoneAsync(WorkerPid(first));
+    }
+
+    public static async Task TerminateBlockedInCAsync(ITestOutputHelper output, WorkerKind kind)
+    {
+        await using var agent = await AgentHarness.CreateAsync(output, kind, leaseSeconds: 3);
+        agent.Host.Enqueue("e1", "block", new JsonObject { ["seconds"] = 30 });
+        agent.Start();
+        await agent.WaitForEventAsync("e1", "progress");
+        var pid = WorkerPid(agent.Host.EventsOf("e1"));
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        agent.Host.TerminateRequested.Add("e1");
+        await agent.WaitForEventAsync("e1", "failed");
+        output.WriteLine($"terminate flag set to failed received: {watch.ElapsedMilliseconds} ms (includes up to 1 s until the next renewal)");
+
+        var failed = agent.Host.FinalEventOf("e1")!;
+        Assert.True((bool)failed["terminated"]!);
+        Assert.Equal("ExecutionTerminated", (string?)failed["error"]!["type"]);
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3.5));
+        await AssertGoneAsync(pid);
+    }
+
+    public static async Task RespawnInitFailsAsync(ITestOutputHelper output, WorkerKind kind)
+    {
+        var marker = Path.Combine(Path.GetTempPath(), $"faas-fail-init-{Guid.NewGuid():N}");
+        await using var agent = await AgentHarness.CreateAsync(output, kind, concurrency: 1, initParams: new JsonObject { ["fail_if_exists"] = marker });
+        agent.Start();
+        await agent.WaitForStateAsync("Ready");
+        await File.WriteAllTextAsync(marker, "from now on init fails");
+        try
+        {
+            agent.Host.Enqueue("e1", "crash", []);
+
+            Assert.Equal(3, await agent.WaitForExitAsync(30));
+            Assert.Equal("WorkerCrashed", (string?)agent.Host.FinalEventOf("e1")!["error"]!["type"]);
+            Assert.Equal("Error", agent.Host.ReplicaStates()[^1]);
+            Assert.Contains("init failed on purpose", (string?)agent.Host.LastReplicaReport()!["error"]!["message"], StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(marker);
+        }
+    }
+
+    private static List<JsonObject> AttemptEvents(AgentHarness agent, string executionId, int attempt) =>
+        [.. agent.Host.EventsOf(executionId).Where(e => (int)e["attempt"]! == attempt)];
+
+    private static DateTimeOffset Timestamp(JsonObject e) => DateTimeOffset.Parse((string)e["timestamp"]!, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The <c>block</c> function reports its worker's pid as its first progress message.</summary>
+    private static int WorkerPid(IEnumerable<JsonObject> events) =>
+        int.Parse((string)events.First(e => (string?)e["type"] == "progress")["message"]!, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Task AssertGoneAsync(int pid) =>
+        Wait.UntilAsync(() => !Processes.IsRunning(pid), $"worker {pid} is gone", 2);
 }

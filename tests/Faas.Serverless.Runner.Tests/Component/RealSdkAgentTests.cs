@@ -33,5 +33,14 @@ public sealed class RealSdkAgentTests(ITestOutputHelper output)
     public Task RunAsync_StopWhileBusy_DrainsReleasesRestAndExitsZero() => AgentScenarios.DrainOnStopAsync(output, Kind);
 
     [RealSdkFact]
-    public Task RunAsync_WorkerDies_ReportsErrorAndExitsFive() => AgentScenarios.WorkerCrashAsync(output, Kind);
+    public Task RunAsync_WorkerDies_FailsCallAsWorkerCrashedWithinTwoSecondsAndStartsItAgain() => AgentScenarios.WorkerCrashAsync(output, Kind);
+
+    [RealSdkFact]
+    public Task RunAsync_TimeoutOfCallBlockedInC_KillsWorkerAndRetryRuns() => AgentScenarios.TimeoutBlockedInCAsync(output, Kind);
+
+    [RealSdkFact]
+    public Task RunAsync_TerminateOfCallBlockedInC_KillsWorkerAndReportsTerminated() => AgentScenarios.TerminateBlockedInCAsync(output, Kind);
+
+    [RealSdkFact]
+    public Task RunAsync_WorkerFailsInitWhenStartedAgain_ReportsErrorAndExitsThree() => AgentScenarios.RespawnInitFailsAsync(output, Kind);
 }

@@ -49,12 +49,12 @@ public sealed class AgentHarness : IAsyncDisposable
     };
 
     public static async Task<AgentHarness> CreateAsync(
-        ITestOutputHelper output, WorkerKind kind, int concurrency = 2, int drainTime = 10, int leaseSeconds = 60, JsonObject? initParams = null)
+        ITestOutputHelper output, WorkerKind kind, int concurrency = 2, int drainTime = 10, int leaseSeconds = 60, JsonObject? initParams = null, JsonObject? limits = null)
     {
         var host = await FakeHost.StartAsync(new XunitLoggerProvider(output));
         host.LeaseSeconds = leaseSeconds;
         host.CodebaseZip = TestCodebase.Zip();
-        host.Spec = TestCodebase.Spec(host, host.CodebaseZip, concurrency, drainTime, initParams);
+        host.Spec = TestCodebase.Spec(host, host.CodebaseZip, concurrency, drainTime, initParams, limits);
         return new AgentHarness(output, host, kind);
     }
 

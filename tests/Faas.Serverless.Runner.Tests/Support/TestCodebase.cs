@@ -29,10 +29,10 @@ public static class TestCodebase
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    public static JsonObject Spec(FakeHost host, byte[] zip, int concurrency = 2, int drainTime = 10, JsonObject? initParams = null)
+    public static JsonObject Spec(FakeHost host, byte[] zip, int concurrency = 2, int drainTime = 10, JsonObject? initParams = null, JsonObject? limits = null)
     {
         var sha = Sha256(zip);
-        return new JsonObject
+        var spec = new JsonObject
         {
             ["projectId"] = host.ProjectId,
             ["serviceId"] = host.ServiceId,
@@ -46,13 +46,20 @@ public static class TestCodebase
                 ["name"] = "default_module",
                 ["entryPoint"] = "main.py",
                 ["className"] = "ServiceRunner",
-                ["initInputs"] = new JsonArray(new JsonObject { ["name"] = "fail_init", ["type"] = "Boolean" }),
+                ["initInputs"] = new JsonArray(
+                    new JsonObject { ["name"] = "fail_init", ["type"] = "Boolean" },
+                    new JsonObject { ["name"] = "fail_if_exists", ["type"] = "String" }),
                 ["functions"] = new JsonArray(
                     Function("echo", ("payload", "Json")),
                     Function("sleep", ("seconds", "Float")),
                     Function("fail"),
                     Function("crash"),
-                    Function("report")),
+                    Function("report"),
+                    Function("kill_self"),
+                    Function("block", ("seconds", "Float"), ("marker", "String")),
+                    Function("environ"),
+                    Function("big_output", ("megabytes", "Float")),
+                    Function("big_print", ("megabytes", "Float"))),
             },
             ["initParams"] = initParams ?? new JsonObject(),
             ["concurrency"] = concurrency,
@@ -62,6 +69,12 @@ public static class TestCodebase
             ["codebase"] = new JsonObject { ["sha256"] = sha, ["sizeBytes"] = zip.Length, ["url"] = $"/codebase/{sha}" },
             ["bot"] = new JsonObject { ["id"] = "bot1", ["email"] = "bot-1@bots.faas.local" },
         };
+        if (limits is not null)
+        {
+            spec["limits"] = limits;
+        }
+
+        return spec;
     }
 
     private static JsonObject Function(string name, params (string Name, string Type)[] inputs) => new()

@@ -121,11 +121,11 @@ internal sealed class WorkTestKit : IAsyncDisposable
             }
         }
 
-        public Task TerminateAsync(string executionId, CancellationToken cancellationToken = default)
+        public Task TerminateAsync(RunKey call, CancellationToken cancellationToken = default)
         {
             lock (_terminated)
             {
-                _terminated.Add(executionId);
+                _terminated.Add(call.ExecutionId);
             }
 
             return Task.CompletedTask;

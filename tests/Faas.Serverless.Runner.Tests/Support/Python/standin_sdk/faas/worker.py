@@ -93,6 +93,7 @@ def terminate(execution_id):
 
 
 def main():
+    os.setsid()
     parser = argparse.ArgumentParser()
     parser.add_argument("--codebase", required=True)
     parser.add_argument("--entry-point", required=True)
