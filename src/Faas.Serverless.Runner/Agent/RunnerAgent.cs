@@ -82,7 +82,8 @@ internal sealed partial class RunnerAgent(
         var channel = new WorkerChannel();
         var tracker = new ExecutionTracker(outbox, channel, timings, timeProvider, loggerFactory.CreateLogger<ExecutionTracker>());
         outbox.FinalEventDelivered = tracker.OnFinalEventDelivered;
-        await using var workers = new WorkerPool(spec.Concurrency, SlotSettings(spec, codebaseDir, tracker), timings.WorkerRespawnBackoff, loggerFactory);
+        var python = await PythonInterpreter.ResolveAsync(options.Python, stopping);
+        await using var workers = new WorkerPool(spec.Concurrency, SlotSettings(spec, codebaseDir, python, tracker), timings.WorkerRespawnBackoff, loggerFactory);
         channel.Attach(workers);
         ErrorInfo? initError;
         try
@@ -113,9 +114,9 @@ internal sealed partial class RunnerAgent(
         return await session.RunAsync(stopping);
     }
 
-    private WorkerSlotSettings SlotSettings(RunnerSpec spec, string codebaseDir, ExecutionTracker tracker)
+    private WorkerSlotSettings SlotSettings(RunnerSpec spec, string codebaseDir, string python, ExecutionTracker tracker)
     {
-        var startInfo = new WorkerStartInfo(options.Python, options.SdkDir, codebaseDir, spec.Module.EntryPoint, spec.Module.ClassName, spec.MaxWorkerLineBytes);
+        var startInfo = new WorkerStartInfo(python, options.SdkDir, codebaseDir, spec.Module.EntryPoint, spec.Module.ClassName, spec.MaxWorkerLineBytes);
         return new WorkerSlotSettings(
             startInfo,
             slot => WorkerEnvironment.Build(
