@@ -1,6 +1,7 @@
 using Faas.Serverless.Runner.Api;
 using Faas.Serverless.Runner.Tests.Support;
 using Faas.Serverless.Runner.Work;
+using Faas.Serverless.Runner.Worker;
 
 namespace Faas.Serverless.Runner.Tests.Unit;
 
@@ -126,5 +127,48 @@ public sealed class ExecutionTrackerTests
         await Wait.UntilAsync(() => kit.Tracker.InFlight == 0, "slot freed");
         Assert.Equal(["released"], kit.Sent.Select(e => e.Type));
         Assert.Empty(kit.Worker.Terminated);
+    }
+
+    [Fact]
+    public async Task OnCallLost_WorkerCrashed_ReportsWorkerCrashedWithExitAndStderrTail()
+    {
+        await using var kit = new WorkTestKit();
+        var run = kit.Tracker.Start(WorkTestKit.Item("e1"), Minute, Minute);
+
+        kit.Tracker.OnCallLost(run.Key, new CallLoss(new WorkerExit(17, "Traceback...\nMemoryError"), KilledByAgent: false, null));
+        kit.Tracker.OnWorkerMessage(WorkTestKit.Message("result", "e1"));
+
+        await Wait.UntilAsync(() => kit.Sent.Any(e => e.Type == EventTypes.Failed), "failed sent");
+        var failed = Assert.Single(kit.Sent, e => EventTypes.IsTerminal(e.Type));
+        Assert.Equal(("WorkerCrashed", false), (failed.Error!.Type, failed.Terminated));
+        Assert.Contains("exited with code 17", failed.Error.Message, StringComparison.Ordinal);
+        Assert.Equal("Traceback...\nMemoryError", failed.Error.Traceback);
+    }
+
+    [Fact]
+    public async Task OnCallLost_KilledAfterTerminateRequest_ReportsExecutionTerminated()
+    {
+        await using var kit = new WorkTestKit();
+        var run = kit.Tracker.Start(WorkTestKit.Item("e1"), Minute, Minute);
+        kit.Tracker.ApplyRenewal(run, new LeaseRenewal(run.LeaseId, "l2", true, false));
+
+        kit.Tracker.OnCallLost(run.Key, new CallLoss(new WorkerExit(137, string.Empty), KilledByAgent: true, null));
+
+        await Wait.UntilAsync(() => kit.Sent.Any(e => e.Type == EventTypes.Failed), "failed sent");
+        var failed = kit.Sent.Single(e => e.Type == EventTypes.Failed);
+        Assert.Equal(("ExecutionTerminated", true), (failed.Error!.Type, failed.Terminated));
+    }
+
+    [Fact]
+    public async Task OnCallLost_KilledAfterTimeout_OnlyTheTimeoutReportedAndSlotFreed()
+    {
+        await using var kit = new WorkTestKit();
+        var run = kit.Tracker.Start(WorkTestKit.Item("e1"), TimeSpan.FromMilliseconds(50), Minute);
+        await Wait.UntilAsync(() => kit.Sent.Any(e => e.Type == EventTypes.Failed), "timeout sent");
+
+        kit.Tracker.OnCallLost(run.Key, new CallLoss(new WorkerExit(137, string.Empty), KilledByAgent: true, null));
+
+        Assert.Equal(0, kit.Tracker.InFlight);
+        Assert.Equal("TimeoutError", Assert.Single(kit.Sent, e => EventTypes.IsTerminal(e.Type)).Error!.Type);
     }
 }
