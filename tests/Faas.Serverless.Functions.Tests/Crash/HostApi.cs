@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Faas.Serverless.Functions.Tests.EndToEnd;
 using Faas.Serverless.Functions.Tests.Infrastructure;
 
 namespace Faas.Serverless.Functions.Tests.Crash;
@@ -35,7 +36,8 @@ public sealed class HostApi : IDisposable
         return client;
     }
 
-    public static async Task<HostApi> CreateAsync(Uri baseAddress, string adminKey)
+    /// <param name="stateDir">Where the pushed package counts its calls.</param>
+    public static async Task<HostApi> CreateAsync(Uri baseAddress, string adminKey, string stateDir)
     {
         using var admin = Client(baseAddress, adminKey);
         var organization = await Tenant.PostAsync(admin, "/api/v1/organizations", new { name = "Crash " + Guid.NewGuid().ToString("N")[..6] });
@@ -49,7 +51,7 @@ public sealed class HostApi : IDisposable
         var key = await Tenant.PostAsync(admin, $"/api/v1/users/{userId}/api-keys", new { name = "crash" });
         var api = new HostApi(Client(baseAddress, key.GetProperty("key").GetString()), projectId);
         using var pushed = await Codebases.PushAsync(
-            api._developer, projectId, await File.ReadAllTextAsync(Path.Combine(PackageDir, "faas.json")), Codebases.Zip(("main.py", await File.ReadAllTextAsync(Path.Combine(PackageDir, "main.py")))));
+            api._developer, projectId, await File.ReadAllTextAsync(Path.Combine(PackageDir, "faas.json")), Codebases.Zip(("main.py", E2E.PackageSource(stateDir))));
         Assert.True(pushed.IsSuccessStatusCode, await pushed.Content.ReadAsStringAsync());
         return api;
     }

@@ -22,7 +22,7 @@ public sealed class HostCrashTests(AzuriteFixture azurite, ITestOutputHelper out
         using var anonymous = HostApi.Client(url, null);
         var first = StartHost("host-1", url, environment);
         await first.WaitUntilHealthyAsync(anonymous, TimeSpan.FromSeconds(60));
-        using var api = await HostApi.CreateAsync(url, FaasApiFactory.AdminKey);
+        using var api = await HostApi.CreateAsync(url, FaasApiFactory.AdminKey, _stateDir);
         var serviceId = await api.DeployAsync(new
         {
             name = "crash",
@@ -133,7 +133,6 @@ public sealed class HostCrashTests(AzuriteFixture azurite, ITestOutputHelper out
             ["Faas__Runners__ReconcileIntervalMs"] = "300",
             ["Faas__Runners__MaxRestartBackoffSeconds"] = "1",
             ["Faas__Runners__WorkDir"] = Path.Combine(_stateDir, "runner"),
-            ["FAAS_E2E_STATE_DIR"] = _stateDir,
         };
     }
 

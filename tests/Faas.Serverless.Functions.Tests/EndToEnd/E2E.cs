@@ -21,15 +21,19 @@ public sealed class E2E(EndToEndFactory factory, Tenant tenant, HttpClient clien
         return new E2E(factory, tenant, developer.Client);
     }
 
-    /// <summary>Pushes the package, with <c>VERSION</c> in main.py set to <paramref name="version"/>.</summary>
+    /// <summary>Pushes the package, with <c>VERSION</c> in main.py set to <paramref name="version"/> and its state folder set.</summary>
     public async Task<JsonElement> PushAsync(int version = 1)
     {
-        var main = File.ReadAllText(Path.Combine(PackageDir, "main.py")).Replace("VERSION = 1", $"VERSION = {version}", StringComparison.Ordinal);
+        var main = PackageSource(factory.StateDir).Replace("VERSION = 1", $"VERSION = {version}", StringComparison.Ordinal);
         using var response = await Codebases.PushAsync(Client, tenant.ProjectId, File.ReadAllText(Path.Combine(PackageDir, "faas.json")), Codebases.Zip(("main.py", main)));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, text);
         return JsonDocument.Parse(text).RootElement.Clone();
     }
+
+    /// <summary>The package's main.py, counting its calls in <paramref name="stateDir"/>.</summary>
+    public static string PackageSource(string stateDir) =>
+        File.ReadAllText(Path.Combine(PackageDir, "main.py")).Replace("STATE_DIR = None", $"STATE_DIR = {JsonSerializer.Serialize(stateDir)}", StringComparison.Ordinal);
 
     public async Task<string> DeployAsync(object body)
     {

@@ -28,8 +28,6 @@ public sealed class EndToEndFactory : IAsyncDisposable
             all[key] = value;
         }
 
-        // Runner processes inherit the host's environment, and so do their Python workers.
-        Environment.SetEnvironmentVariable("FAAS_E2E_STATE_DIR", StateDir);
         Api = new FaasApiFactory(azurite, all);
         Api.UseKestrel(0);
         Api.StartServer();

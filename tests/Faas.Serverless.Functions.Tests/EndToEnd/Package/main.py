@@ -6,8 +6,12 @@ import time
 import faas
 
 
+STATE_DIR = None
+"""Set by the tests when they push the package: a function's environment holds none of the host's variables."""
+
+
 def _state_dir():
-    path = os.environ.get("FAAS_E2E_STATE_DIR") or "/tmp/faas-e2e"
+    path = STATE_DIR or "/tmp/faas-e2e"
     os.makedirs(path, exist_ok=True)
     return path
 
@@ -45,6 +49,12 @@ class ServiceRunner(faas.BaseServiceRunner):
     def broken(self, key: str):
         _count(key)
         raise ValueError("always broken")
+
+    def nap(self, key: str, seconds: float):
+        """Counts its start, then one sleep in C code: only killing the worker stops it early."""
+        _count(key + "-started")
+        time.sleep(seconds)
+        return {"runs": _count(key)}
 
 
 VERSION = 1
