@@ -460,6 +460,7 @@ class OutputCaptureTests(WorkerTestCase):
     def test_output_outside_calls_goes_to_stderr_never_to_protocol(self):
         worker, _ = self.ready_worker()
         self.assertEqual("ok", worker.call("raw_stdout")["output"])
+        worker.wait_for_stderr("from a child thread")
         worker.send(type="shutdown", drainSeconds=5)
         self.assertEqual(0, worker.wait_exit())
         self.assertIn("raw bytes on fd 1", worker.stderr)

@@ -206,11 +206,11 @@ internal sealed partial class WorkerSlot(int index, WorkerSlotSettings settings,
                 return;
             }
 
+            // Under the lock: no other call can be given to this worker between the check and the kill.
             _endRequested = true;
+            LogKilling(logger, index, process.Pid, call.ExecutionId, call.Attempt, settings.KillGrace.TotalSeconds);
+            process.Kill();
         }
-
-        LogKilling(logger, index, process.Pid, call.ExecutionId, call.Attempt, settings.KillGrace.TotalSeconds);
-        process.Kill();
     }
 
     /// <summary>Asks the worker to exit (it calls on_shutdown) and kills it when it does not in time.</summary>
@@ -277,9 +277,9 @@ internal sealed partial class WorkerSlot(int index, WorkerSlotSettings settings,
                 _endRequested = true;
                 _violation ??= violation;
             }
-        }
 
-        process.Kill();
+            process.Kill();
+        }
     }
 
     private async Task WatchAsync(WorkerProcess process)
@@ -322,7 +322,12 @@ internal sealed partial class WorkerSlot(int index, WorkerSlotSettings settings,
         {
             if (_process == process && _state == SlotState.Busy && _call is { } call && call.ExecutionId == message.Id && (message.Attempt ?? call.Attempt) == call.Attempt)
             {
-                (_state, _call, freed) = (SlotState.Idle, null, true);
+                // A worker the agent is killing takes no next call: its slot frees when it is gone.
+                if (!_endRequested)
+                {
+                    (_state, _call, freed) = (SlotState.Idle, null, true);
+                }
+
                 _callEnded.TrySetResult();
             }
         }
