@@ -188,7 +188,21 @@ public static class AgentScenarios
         var retry = Timestamp(second[0]) - Timestamp(timedOut);
         output.WriteLine($"timeout to retry started: {retry.TotalMilliseconds:0} ms");
         Assert.InRange(retry, TimeSpan.Zero, TimeSpan.FromSeconds(4));
-        await AssertGoneAsync(WorkerPid(first));
+        await AssertGoneAsync(ReportedPid(first));
+    }
+
+    public static async Task TimeoutKillsWhatTheCallStartedAsync(ITestOutputHelper output, WorkerKind kind)
+    {
+        await using var agent = await AgentHarness.CreateAsync(output, kind, concurrency: 1);
+        agent.Host.Enqueue("e1", "detach_child", [], timeoutSeconds: 1);
+        agent.Start();
+
+        await agent.WaitForEventAsync("e1", "progress");
+        var daemon = ReportedPid(agent.Host.EventsOf("e1"));
+        Assert.True(Processes.IsRunning(daemon));
+        await agent.WaitForEventAsync("e1", "failed");
+
+        await AssertGoneAsync(daemon);
     }
 
     public static async Task TerminateBlockedInCAsync(ITestOutputHelper output, WorkerKind kind)
@@ -197,7 +211,7 @@ public static class AgentScenarios
         agent.Host.Enqueue("e1", "block", new JsonObject { ["seconds"] = 30 });
         agent.Start();
         await agent.WaitForEventAsync("e1", "progress");
-        var pid = WorkerPid(agent.Host.EventsOf("e1"));
+        var pid = ReportedPid(agent.Host.EventsOf("e1"));
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         agent.Host.TerminateRequested.Add("e1");
@@ -238,8 +252,8 @@ public static class AgentScenarios
 
     private static DateTimeOffset Timestamp(JsonObject e) => DateTimeOffset.Parse((string)e["timestamp"]!, System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The <c>block</c> function reports its worker's pid as its first progress message.</summary>
-    private static int WorkerPid(IEnumerable<JsonObject> events) =>
+    /// <summary>The pid a call reported as its first progress message (<c>block</c>: its worker; <c>detach_child</c>: the daemon).</summary>
+    private static int ReportedPid(IEnumerable<JsonObject> events) =>
         int.Parse((string)events.First(e => (string?)e["type"] == "progress")["message"]!, System.Globalization.CultureInfo.InvariantCulture);
 
     private static Task AssertGoneAsync(int pid) =>

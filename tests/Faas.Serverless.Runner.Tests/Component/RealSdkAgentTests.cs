@@ -39,6 +39,9 @@ public sealed class RealSdkAgentTests(ITestOutputHelper output)
     public Task RunAsync_TimeoutOfCallBlockedInC_KillsWorkerAndRetryRuns() => AgentScenarios.TimeoutBlockedInCAsync(output, Kind);
 
     [RealSdkFact]
+    public Task RunAsync_TimeoutOfCallWithADetachedChild_KillsTheChildToo() => AgentScenarios.TimeoutKillsWhatTheCallStartedAsync(output, Kind);
+
+    [RealSdkFact]
     public Task RunAsync_TerminateOfCallBlockedInC_KillsWorkerAndReportsTerminated() => AgentScenarios.TerminateBlockedInCAsync(output, Kind);
 
     [RealSdkFact]

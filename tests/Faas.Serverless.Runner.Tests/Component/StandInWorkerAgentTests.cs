@@ -39,6 +39,9 @@ public sealed class StandInWorkerAgentTests(ITestOutputHelper output)
     public Task RunAsync_TimeoutOfCallBlockedInC_KillsWorkerAndRetryRuns() => AgentScenarios.TimeoutBlockedInCAsync(output, Kind);
 
     [Fact]
+    public Task RunAsync_TimeoutOfCallWithADetachedChild_KillsTheChildToo() => AgentScenarios.TimeoutKillsWhatTheCallStartedAsync(output, Kind);
+
+    [Fact]
     public Task RunAsync_TerminateOfCallBlockedInC_KillsWorkerAndReportsTerminated() => AgentScenarios.TerminateBlockedInCAsync(output, Kind);
 
     [Fact]

@@ -58,6 +58,7 @@ public static class TestCodebase
                     Function("kill_self"),
                     Function("block", ("seconds", "Float"), ("marker", "String")),
                     Function("environ"),
+                    Function("detach_child"),
                     Function("big_output", ("megabytes", "Float")),
                     Function("big_print", ("megabytes", "Float"))),
             },

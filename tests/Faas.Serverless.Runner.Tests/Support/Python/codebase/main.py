@@ -45,6 +45,14 @@ class ServiceRunner(Base):
                 handle.write("finished")
         return "woke"
 
+    def detach_child(self, progress):
+        """Starts a process whose parent exits at once (a daemon): only its process group still ties it to the call."""
+        import subprocess
+
+        started = subprocess.run(["sh", "-c", "sleep 60 >/dev/null 2>&1 & echo $!"], capture_output=True, text=True, check=True)
+        progress.update(status="inProgress", progress=0, message=started.stdout.strip())
+        time.sleep(60)
+
     def environ(self):
         return sorted(os.environ)
 
