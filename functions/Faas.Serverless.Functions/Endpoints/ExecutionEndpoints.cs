@@ -62,7 +62,17 @@ internal static partial class ExecutionEndpoints
             return Problems.Invalid("Idempotency-Key", "The Idempotency-Key header must be at most 200 characters.");
         }
 
-        var (record, created) = await starter.StartAsync(service, request, Caller.From(http.User).Id, idempotencyKey, cancellationToken: cancellationToken);
+        ExecutionRecord record;
+        bool created;
+        try
+        {
+            (record, created) = await starter.StartAsync(service, request, Caller.From(http.User).Id, idempotencyKey, cancellationToken: cancellationToken);
+        }
+        catch (ServiceNotRunnableException notRunnable)
+        {
+            return Problems.ServiceNotRunnable(notRunnable);
+        }
+
         if (wait == true)
         {
             record = await WaitForFinishAsync(record, TimeSpan.FromSeconds(Math.Clamp(timeout ?? 60, 1, MaxWaitSeconds)), engine, waiters, cancellationToken);

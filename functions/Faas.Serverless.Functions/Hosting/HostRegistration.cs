@@ -75,6 +75,7 @@ internal static class HostRegistration
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddProblemDetails();
+        services.AddFaasRateLimiting();
         services.AddExceptionHandler<ExceptionProblemHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options =>

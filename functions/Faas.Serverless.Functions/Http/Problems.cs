@@ -1,3 +1,4 @@
+using Faas.Serverless.Domain.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Faas.Serverless.Functions.Http;
@@ -13,6 +14,14 @@ internal static class Problems
 
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+
+    /// <summary>409 for work sent to a stopped or failed service, with its status and reason as fields a client can read.</summary>
+    public static ProblemHttpResult ServiceNotRunnable(ServiceNotRunnableException exception) =>
+        TypedResults.Problem(
+            exception.Message,
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The service cannot run executions",
+            extensions: new Dictionary<string, object?> { ["serviceStatus"] = exception.Refusal.Status.ToString(), ["reason"] = exception.Refusal.Reason });
 
     public static ProblemHttpResult PreconditionFailed(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed");

@@ -12,7 +12,7 @@ public enum TriggerOutcome
     /// <summary>A Once trigger that already fired for this resource.</summary>
     AlreadyFiredOnce,
 
-    /// <summary>The service is paused or being deleted; the event is skipped, not kept for later.</summary>
+    /// <summary>The service is paused, being deleted or failed (Error); the event is skipped, not kept for later.</summary>
     ServiceInactive,
 
     /// <summary>Dropped by loop protection: caused by the service's own bot beyond the maximum chain depth.</summary>

@@ -29,12 +29,14 @@ public sealed record ExecutionOptions
 /// Validates an execute request against the function the service deploys and starts the execution. An
 /// idempotency key makes a repeated request return the execution the first one started.
 /// </summary>
-public sealed class ExecutionStarter(IPackageStore packages, IProjectStore projects, ExecutionEngine engine, IExecutionStore store, IMemoryCache cache, IOptions<ExecutionOptions> options, TimeProvider clock)
+public sealed class ExecutionStarter(IPackageStore packages, IProjectStore projects, IReplicaStore replicas, ExecutionEngine engine, IExecutionStore store, IMemoryCache cache, IOptions<ExecutionOptions> options, TimeProvider clock)
 {
     /// <returns>The execution, and whether this request created it.</returns>
+    /// <exception cref="ServiceNotRunnableException">The service is stopped or its current version failed.</exception>
     public async Task<(ExecutionRecord Record, bool Created)> StartAsync(
         Service service, ExecuteRequest request, string creator, string? idempotencyKey, string? triggerId = null, JsonElement? triggerEvent = null, CancellationToken cancellationToken = default)
     {
+        await EnsureRunnableAsync(service, cancellationToken);
         var function = await ValidateAsync(service, request, cancellationToken);
         await EnsureBotCanRunAsync(service, cancellationToken);
         var executionId = Ids.New();
@@ -60,6 +62,18 @@ public sealed class ExecutionStarter(IPackageStore packages, IProjectStore proje
             function.Name, request.Input ?? [], creator, triggerId, triggerEvent, clock.GetUtcNow());
         var policy = new ExecutionPolicy(spec.MaxAttempts, spec.ExecutionTimeout, options.Value.RetryBackoffBaseSeconds, options.Value.RetryBackoffMaxSeconds);
         return (await engine.StartAsync(info, policy, cancellationToken), true);
+    }
+
+    /// <summary>Whether the service can take work at all; the check costs one read of its deployment status.</summary>
+    public async Task<ServiceRefusal?> CheckRunnableAsync(Service service, CancellationToken cancellationToken = default) =>
+        ServiceAvailability.Check(service, service.Active ? await replicas.GetDeploymentAsync(service.Id, cancellationToken) : null);
+
+    private async Task EnsureRunnableAsync(Service service, CancellationToken cancellationToken)
+    {
+        if (await CheckRunnableAsync(service, cancellationToken) is { } refusal)
+        {
+            throw new ServiceNotRunnableException(service.Name, refusal);
+        }
     }
 
     /// <summary>
