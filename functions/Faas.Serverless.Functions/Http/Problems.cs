@@ -26,6 +26,15 @@ internal static class Problems
     public static ProblemHttpResult PreconditionFailed(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed");
 
+    /// <summary>413 naming the field that is too large; the message gives its size and the limit.</summary>
+    public static ProblemHttpResult TooLarge(string field, string message) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = "The request is too large",
+            Detail = message,
+        });
+
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is invalid");
 

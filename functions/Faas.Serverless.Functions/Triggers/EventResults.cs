@@ -18,7 +18,7 @@ public enum TriggerOutcome
     /// <summary>Dropped by loop protection: caused by the service's own bot beyond the maximum chain depth.</summary>
     LoopDropped,
 
-    /// <summary>The execution could not be started (the service no longer fits the trigger); <c>detail</c> says why.</summary>
+    /// <summary>The execution could not be started (the service no longer fits the trigger, the input is too large); <c>detail</c> says why.</summary>
     Failed,
 }
 

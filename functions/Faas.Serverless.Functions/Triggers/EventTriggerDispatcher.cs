@@ -3,6 +3,7 @@ using Faas.Serverless.Domain.Services;
 using Faas.Serverless.Domain.Triggers;
 using Faas.Serverless.Domain.Triggers.Dql;
 using Faas.Serverless.Domain.Validation;
+using Faas.Serverless.Orchestrations.Engine;
 using Microsoft.Extensions.Options;
 
 namespace Faas.Serverless.Functions.Triggers;
@@ -91,7 +92,7 @@ internal sealed partial class EventTriggerDispatcher(
             LogServiceNotRunnable(logger, trigger.Id, resourceEvent.Id, serviceId, notRunnable.Refusal.Status, notRunnable.Refusal.Reason);
             return new TriggerResult(trigger.Id, TriggerOutcome.ServiceInactive, null, notRunnable.Message);
         }
-        catch (Exception ex) when (ex is ValidationFailedException or ConflictException)
+        catch (Exception ex) when (ex is ValidationFailedException or ConflictException or InputTooLargeException)
         {
             await ReleaseAsync(isOnce, trigger, resourceEvent);
             LogFireFailed(logger, trigger.Id, resourceEvent.Id, ex.Message);
