@@ -21,7 +21,7 @@ public static class ServiceAvailability
         if (deployment is { Failed: true } failed && failed.ServiceVersion == service.Version)
         {
             var error = failed.Error is { } e ? $"{e.Type}: {e.Message}" : null;
-            var reason = string.Join("; ", new[] { failed.Note, error }.Where(part => !string.IsNullOrWhiteSpace(part)));
+            var reason = string.Join("; ", new[] { failed.Note, error }.Where(part => !string.IsNullOrWhiteSpace(part)).Select(part => part!.TrimEnd('.')));
             return new ServiceRefusal(ServiceState.Error, reason.Length > 0 ? reason : $"version {service.Version} of the service failed to start");
         }
 
