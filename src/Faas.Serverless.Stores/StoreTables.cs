@@ -33,6 +33,9 @@ public sealed class StoreTables(StorageAccount account, StoreOptions options)
 
     public BlobContainerClient Codebases { get; } = account.GetBlobContainerClient(options.CodebaseContainer);
 
+    /// <summary>Large execution inputs and outputs; named after the table prefix, which is a valid container name once lower-cased.</summary>
+    public BlobContainerClient Payloads { get; } = account.GetBlobContainerClient(options.TablePrefix.ToLowerInvariant() + "payloads");
+
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
         foreach (var table in new[] { Organizations, Users, Projects, ApiKeys, Packages, Services, Replicas, Executions, ExecutionIndex, IdempotencyKeys, DeadLetters, Triggers, TriggerOnce })
@@ -41,5 +44,6 @@ public sealed class StoreTables(StorageAccount account, StoreOptions options)
         }
 
         await Codebases.CreateIfNotExistsAsync(cancellationToken);
+        await Payloads.CreateIfNotExistsAsync(cancellationToken);
     }
 }

@@ -36,7 +36,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
         if (FixedTimeEquals(presented, authOptions.Value.AdminKey))
         {
-            return Success(Caller.AdminId, isAdmin: true);
+            return Success(Caller.AdminId, Caller.AdminId, isAdmin: true);
         }
 
         var hash = ApiKeys.Hash(presented);
@@ -48,7 +48,7 @@ public sealed class ApiKeyAuthenticationHandler(
                 entry.AbsoluteExpirationRelativeToNow = cacheLifetime;
                 return await keys.FindByHashAsync(hash, Context.RequestAborted);
             });
-        return key is null ? AuthenticateResult.Fail("The API key is not valid or was revoked.") : Success(key.UserId, isAdmin: false);
+        return key is null ? AuthenticateResult.Fail("The API key is not valid or was revoked.") : Success(key.UserId, key.Id, isAdmin: false);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -65,9 +65,9 @@ public sealed class ApiKeyAuthenticationHandler(
 
     private static string CacheKey(string hash) => "apikey:" + hash;
 
-    private static AuthenticateResult Success(string userId, bool isAdmin)
+    private static AuthenticateResult Success(string userId, string keyId, bool isAdmin)
     {
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, userId) };
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, userId), new(Caller.KeyClaim, keyId) };
         if (isAdmin)
         {
             claims.Add(new Claim(Caller.AdminClaim, "true"));

@@ -1,4 +1,5 @@
 using Faas.Serverless.Functions.Auth;
+using Faas.Serverless.Functions.Http;
 using Faas.Serverless.Stores;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,7 +11,8 @@ internal static class ApiRoutes
     {
         app.MapGet("/api/health", CheckHealthAsync).AllowAnonymous().WithTags("Health");
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        // Outer group filters run first: a malformed id is refused before the project filter reads storage.
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<RouteIdFilter>();
         var project = api.MapGroup("/projects/{projectId}").AddEndpointFilter<ProjectAccessFilter>();
         api.MapOrganizationEndpoints();
         api.MapUserEndpoints();

@@ -40,9 +40,8 @@ internal static partial class ExecutionEndpoints
         IServiceStore services,
         ExecutionStarter starter,
         ExecutionEngine engine,
-        IExecutionStore store,
+        ExecutionResponder responder,
         ExecutionWaiters waiters,
-        TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var scope = http.GetProjectScope();
@@ -62,13 +61,27 @@ internal static partial class ExecutionEndpoints
             return Problems.Invalid("Idempotency-Key", "The Idempotency-Key header must be at most 200 characters.");
         }
 
-        var (record, created) = await starter.StartAsync(service, request, Caller.From(http.User).Id, idempotencyKey, cancellationToken: cancellationToken);
+        ExecutionRecord record;
+        bool created;
+        try
+        {
+            (record, created) = await starter.StartAsync(service, request, Caller.From(http.User).Id, idempotencyKey, cancellationToken: cancellationToken);
+        }
+        catch (ServiceNotRunnableException notRunnable)
+        {
+            return Problems.ServiceNotRunnable(notRunnable);
+        }
+        catch (InputTooLargeException tooLarge)
+        {
+            return Problems.TooLarge("input", tooLarge.Message);
+        }
+
         if (wait == true)
         {
             record = await WaitForFinishAsync(record, TimeSpan.FromSeconds(Math.Clamp(timeout ?? 60, 1, MaxWaitSeconds)), engine, waiters, cancellationToken);
         }
 
-        var response = ExecutionResponse.From(record, await store.GetHistoryAsync(record.Info.Id, cancellationToken), clock.GetUtcNow());
+        var response = await responder.RespondAsync(record, cancellationToken);
         return created ? TypedResults.Created(response.Url, response) : TypedResults.Ok(response);
     }
 
@@ -79,7 +92,7 @@ internal static partial class ExecutionEndpoints
     }
 
     private static async Task<Results<Ok<ExecutionResponse>, ProblemHttpResult>> GetAsync(
-        string executionId, string? waitFor, int? timeout, HttpContext http, ExecutionEngine engine, IExecutionStore store, ExecutionWaiters waiters, TimeProvider clock, CancellationToken cancellationToken)
+        string executionId, string? waitFor, int? timeout, HttpContext http, ExecutionEngine engine, ExecutionResponder responder, ExecutionWaiters waiters, CancellationToken cancellationToken)
     {
         var record = await FindAsync(http, executionId, engine, cancellationToken);
         if (record is null)
@@ -97,11 +110,11 @@ internal static partial class ExecutionEndpoints
             record = await WaitForFinishAsync(record, TimeSpan.FromSeconds(Math.Clamp(timeout ?? 30, 1, MaxWaitSeconds)), engine, waiters, cancellationToken);
         }
 
-        return TypedResults.Ok(ExecutionResponse.From(record, await store.GetHistoryAsync(executionId, cancellationToken), clock.GetUtcNow()));
+        return TypedResults.Ok(await responder.RespondAsync(record, cancellationToken));
     }
 
     private static async Task<Results<Ok<ExecutionResponse>, ProblemHttpResult>> TerminateAsync(
-        string executionId, HttpContext http, ExecutionEngine engine, IExecutionStore store, TimeProvider clock, CancellationToken cancellationToken)
+        string executionId, HttpContext http, ExecutionEngine engine, ExecutionResponder responder, CancellationToken cancellationToken)
     {
         var record = await FindAsync(http, executionId, engine, cancellationToken);
         if (record is null)
@@ -111,11 +124,11 @@ internal static partial class ExecutionEndpoints
 
         var caller = Caller.From(http.User).Id;
         record = await engine.ApplyAsync(executionId, [new TerminateRequested($"terminate-{record.State.Cycle}", caller, "requested through the API")], cancellationToken) ?? record;
-        return TypedResults.Ok(ExecutionResponse.From(record, await store.GetHistoryAsync(executionId, cancellationToken), clock.GetUtcNow()));
+        return TypedResults.Ok(await responder.RespondAsync(record, cancellationToken));
     }
 
     private static async Task<Results<Ok<ExecutionResponse>, ProblemHttpResult>> RerunAsync(
-        string executionId, HttpContext http, ExecutionEngine engine, IExecutionStore store, TimeProvider clock, CancellationToken cancellationToken)
+        string executionId, HttpContext http, ExecutionEngine engine, ExecutionResponder responder, CancellationToken cancellationToken)
     {
         var record = await FindAsync(http, executionId, engine, cancellationToken);
         if (record is null)
@@ -129,7 +142,7 @@ internal static partial class ExecutionEndpoints
         }
 
         record = await engine.ApplyAsync(executionId, [new RerunRequested($"rerun-{record.State.Cycle + 1}", Caller.From(http.User).Id)], cancellationToken) ?? record;
-        return TypedResults.Ok(ExecutionResponse.From(record, await store.GetHistoryAsync(executionId, cancellationToken), clock.GetUtcNow()));
+        return TypedResults.Ok(await responder.RespondAsync(record, cancellationToken));
     }
 
     private static async Task<Ok<RerunBatchResponse>> RerunBatchAsync(

@@ -22,7 +22,13 @@ public sealed record RunnerSpecResponse(
     int DrainTime,
     int LeaseSeconds,
     CodebaseResponse Codebase,
-    BotResponse Bot);
+    BotResponse Bot)
+{
+    /// <summary>What the host keeps of an attempt, so that a runner can refuse more before sending it.</summary>
+    public RunnerLimits? Limits { get; init; }
+}
+
+public sealed record RunnerLimits(long MaxOutputBytes, long MaxLogBytes);
 
 public sealed record ReplicaReport(string? State, int? ServiceVersion, int? Pid, string? Runtime, string? Message, ErrorInfo? Error);
 

@@ -31,7 +31,7 @@ internal static partial class RunnerEndpoints
     }
 
     private static async Task<Results<Ok<RunnerSpecResponse>, ProblemHttpResult>> GetSpecAsync(
-        HttpContext http, IPackageStore packages, IUserStore users, ServiceWorkQueues queues, CancellationToken cancellationToken)
+        HttpContext http, IPackageStore packages, IUserStore users, ServiceWorkQueues queues, IOptions<ExecutionLimitOptions> limits, CancellationToken cancellationToken)
     {
         var service = http.GetRunnerService();
         var spec = service.Spec;
@@ -60,7 +60,10 @@ internal static partial class RunnerEndpoints
             spec.DrainTime,
             (int)queues.LeaseDuration.TotalSeconds,
             PackageResponse.CodebaseResponse(package, revision.Codebase, revision.Revision),
-            new BotResponse(bot.Id, bot.Email, bot.Name, bot.CreatedAt)));
+            new BotResponse(bot.Id, bot.Email, bot.Name, bot.CreatedAt))
+        {
+            Limits = new RunnerLimits(limits.Value.MaxOutputBytes, limits.Value.MaxLogBytes),
+        });
     }
 
     private static async Task<NoContent> ReportReplicaAsync(

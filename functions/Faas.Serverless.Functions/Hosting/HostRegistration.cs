@@ -6,6 +6,7 @@ using Faas.Serverless.Domain.Services;
 using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Work;
 using Faas.Serverless.Functions.Auth;
+using Faas.Serverless.Functions.Endpoints;
 using Faas.Serverless.Functions.Http;
 using Faas.Serverless.Functions.Triggers;
 using Faas.Serverless.Stores;
@@ -59,6 +60,8 @@ internal static class HostRegistration
         services.AddSingleton<WorkSignals>();
         services.AddSingleton<ServiceWorkQueues>();
         services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ExecutionLimitOptions>().BindConfiguration(ExecutionLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IExecutionPayloadStore, BlobExecutionPayloadStore>();
         services.AddSingleton<IExecutionStore, TableExecutionStore>();
         services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
         services.AddSingleton<ControlQueues>();
@@ -75,6 +78,7 @@ internal static class HostRegistration
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddProblemDetails();
+        services.AddFaasRateLimiting();
         services.AddExceptionHandler<ExceptionProblemHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options =>
@@ -84,5 +88,6 @@ internal static class HostRegistration
         });
         services.AddScoped<ProjectAccessFilter>();
         services.AddScoped<ServiceBotFilter>();
+        services.AddSingleton<ExecutionResponder>();
     }
 }

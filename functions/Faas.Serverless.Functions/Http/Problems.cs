@@ -1,3 +1,4 @@
+using Faas.Serverless.Domain.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Faas.Serverless.Functions.Http;
@@ -14,8 +15,25 @@ internal static class Problems
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 
+    /// <summary>409 for work sent to a stopped or failed service, with its status and reason as fields a client can read.</summary>
+    public static ProblemHttpResult ServiceNotRunnable(ServiceNotRunnableException exception) =>
+        TypedResults.Problem(
+            exception.Message,
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The service cannot run executions",
+            extensions: new Dictionary<string, object?> { ["serviceStatus"] = exception.Refusal.Status.ToString(), ["reason"] = exception.Refusal.Reason });
+
     public static ProblemHttpResult PreconditionFailed(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed");
+
+    /// <summary>413 naming the field that is too large; the message gives its size and the limit.</summary>
+    public static ProblemHttpResult TooLarge(string field, string message) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = "The request is too large",
+            Detail = message,
+        });
 
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is invalid");

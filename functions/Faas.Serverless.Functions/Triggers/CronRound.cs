@@ -4,6 +4,7 @@ using Faas.Serverless.Domain.Services;
 using Faas.Serverless.Domain.Triggers;
 using Faas.Serverless.Domain.Triggers.Cron;
 using Faas.Serverless.Domain.Validation;
+using Faas.Serverless.Orchestrations.Engine;
 using Microsoft.Extensions.Options;
 
 namespace Faas.Serverless.Functions.Triggers;
@@ -18,6 +19,7 @@ internal sealed partial class CronRound(
     ITriggerStore triggers,
     IServiceStore services,
     TriggerFiring firing,
+    ExecutionStarter starter,
     IOptions<TriggerOptions> options,
     TimeProvider clock,
     ILogger<CronRound> logger)
@@ -58,7 +60,8 @@ internal sealed partial class CronRound(
         }
 
         var service = await services.GetAsync(trigger.ProjectId, trigger.Spec.Operation.ServiceId, cancellationToken);
-        var fire = service is { Active: true, Deleting: false } ? due.Fire : [];
+        var runnable = service is { Deleting: false } && await starter.CheckRunnableAsync(service, cancellationToken) is null;
+        var fire = runnable ? due.Fire : [];
         var paused = due.Fire.Count - fire.Count;
         var skipped = due.Skipped.Count + paused;
         var state = trigger.State with
@@ -104,7 +107,7 @@ internal sealed partial class CronRound(
             var late = clock.GetUtcNow() - tick;
             LogTickFired(logger, trigger.Id, tick, record.Info.Id, late);
         }
-        catch (Exception ex) when (ex is ValidationFailedException or ConflictException or Faas.Serverless.AzureStorage.StorageException)
+        catch (Exception ex) when (ex is ValidationFailedException or ConflictException or ServiceNotRunnableException or InputTooLargeException or Faas.Serverless.AzureStorage.StorageException)
         {
             LogTickFailed(logger, ex, trigger.Id, tick);
         }
@@ -116,7 +119,7 @@ internal sealed partial class CronRound(
     [LoggerMessage(EventId = 4521, Level = LogLevel.Information, Message = "Cron trigger {TriggerId} skipped {Count} missed ticks from {First:O} to {Last:O} (catch-up policy)")]
     private static partial void LogTicksMissed(ILogger logger, string triggerId, int count, DateTimeOffset first, DateTimeOffset last);
 
-    [LoggerMessage(EventId = 4524, Level = LogLevel.Debug, Message = "Cron trigger {TriggerId} skipped {Count} ticks: its service is paused or deleted")]
+    [LoggerMessage(EventId = 4524, Level = LogLevel.Debug, Message = "Cron trigger {TriggerId} skipped {Count} ticks: its service is paused, deleted or failed")]
     private static partial void LogTicksPaused(ILogger logger, string triggerId, int count);
 
     [LoggerMessage(EventId = 4522, Level = LogLevel.Warning, Message = "Cron trigger {TriggerId} could not start the execution of tick {Tick:O}; the tick is lost")]

@@ -12,13 +12,13 @@ public enum TriggerOutcome
     /// <summary>A Once trigger that already fired for this resource.</summary>
     AlreadyFiredOnce,
 
-    /// <summary>The service is paused or being deleted; the event is skipped, not kept for later.</summary>
+    /// <summary>The service is paused, being deleted or failed (Error); the event is skipped, not kept for later.</summary>
     ServiceInactive,
 
     /// <summary>Dropped by loop protection: caused by the service's own bot beyond the maximum chain depth.</summary>
     LoopDropped,
 
-    /// <summary>The execution could not be started (the service no longer fits the trigger); <c>detail</c> says why.</summary>
+    /// <summary>The execution could not be started (the service no longer fits the trigger, the input is too large); <c>detail</c> says why.</summary>
     Failed,
 }
 

@@ -3,6 +3,7 @@ using Faas.Serverless.Domain.Services;
 using Faas.Serverless.Domain.Triggers;
 using Faas.Serverless.Domain.Triggers.Dql;
 using Faas.Serverless.Domain.Validation;
+using Faas.Serverless.Orchestrations.Engine;
 using Microsoft.Extensions.Options;
 
 namespace Faas.Serverless.Functions.Triggers;
@@ -84,7 +85,14 @@ internal sealed partial class EventTriggerDispatcher(
             var (record, created) = await firing.StartAsync(trigger, service, resourceEvent.Data, key, resourceEvent.ToContext(), cancellationToken);
             return new TriggerResult(trigger.Id, created ? TriggerOutcome.Started : TriggerOutcome.AlreadyStarted, record.Info.Id, null);
         }
-        catch (Exception ex) when (ex is ValidationFailedException or ConflictException)
+        catch (ServiceNotRunnableException notRunnable)
+        {
+            await ReleaseAsync(isOnce, trigger, resourceEvent);
+            batch.Count(trigger.Id, skipped: 1, dropped: 0);
+            LogServiceNotRunnable(logger, trigger.Id, resourceEvent.Id, serviceId, notRunnable.Refusal.Status, notRunnable.Refusal.Reason);
+            return new TriggerResult(trigger.Id, TriggerOutcome.ServiceInactive, null, notRunnable.Message);
+        }
+        catch (Exception ex) when (ex is ValidationFailedException or ConflictException or InputTooLargeException)
         {
             await ReleaseAsync(isOnce, trigger, resourceEvent);
             LogFireFailed(logger, trigger.Id, resourceEvent.Id, ex.Message);
@@ -156,6 +164,9 @@ internal sealed partial class EventTriggerDispatcher(
 
     [LoggerMessage(EventId = 4502, Level = LogLevel.Information, Message = "Trigger {TriggerId} skipped event {EventId}: service {ServiceId} is paused or being deleted")]
     private static partial void LogServiceInactive(ILogger logger, string triggerId, string eventId, string serviceId);
+
+    [LoggerMessage(EventId = 4505, Level = LogLevel.Information, Message = "Trigger {TriggerId} skipped event {EventId}: service {ServiceId} is {Status} ({Reason})")]
+    private static partial void LogServiceNotRunnable(ILogger logger, string triggerId, string eventId, string serviceId, ServiceState status, string reason);
 
     [LoggerMessage(EventId = 4503, Level = LogLevel.Warning, Message = "Trigger {TriggerId} could not start an execution for event {EventId}: {Reason}")]
     private static partial void LogFireFailed(ILogger logger, string triggerId, string eventId, string reason);

@@ -26,4 +26,8 @@ public sealed record TriggerOptions
 
     [Range(1, 5000)]
     public int MaxEventsPerRequest { get; init; } = 1000;
+
+    /// <summary>A cron schedule whose consecutive ticks can come closer than this is refused (400 on spec.cron).</summary>
+    [Range(1, 86_400)]
+    public int MinCronIntervalSeconds { get; init; } = 60;
 }

@@ -1,5 +1,6 @@
 using Faas.Serverless.Domain.Triggers;
 using Faas.Serverless.Stores.Triggers;
+using Microsoft.Extensions.Options;
 
 namespace Faas.Serverless.Functions.Triggers;
 
@@ -14,6 +15,7 @@ internal static class TriggerRegistration
         services.AddSingleton<TriggerChangeSignal>();
         services.AddSingleton<ITriggerChangeNotifier>(provider => provider.GetRequiredService<TriggerChangeSignal>());
         services.AddSingleton<TriggerTargets>();
+        services.AddSingleton(provider => new TriggerRules(TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<TriggerOptions>>().Value.MinCronIntervalSeconds)));
         services.AddSingleton<TriggerManager>();
         services.AddSingleton<TriggerFiring>();
         services.AddSingleton<EventTriggerDispatcher>();

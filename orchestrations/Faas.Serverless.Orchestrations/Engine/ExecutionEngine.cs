@@ -4,6 +4,7 @@ using Faas.Serverless.Orchestrations.Executions;
 using Faas.Serverless.Orchestrations.Work;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Faas.Serverless.Orchestrations.Engine;
 
@@ -30,6 +31,8 @@ public sealed partial class ExecutionEngine(
     ServiceWorkQueues work,
     ControlQueues control,
     ExecutionWaiters waiters,
+    IExecutionPayloadStore payloads,
+    IOptions<ExecutionLimitOptions> limits,
     IMemoryCache cache,
     TimeProvider clock,
     ILogger<ExecutionEngine> logger) : IExecutionTermination
@@ -37,6 +40,7 @@ public sealed partial class ExecutionEngine(
     private const int MaxConflictRetries = 20;
     private const int MaxEntriesPerCommit = 90;
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+    private readonly OutputOffloader _outputs = new(payloads, limits.Value);
 
     public async Task<ExecutionRecord> StartAsync(ExecutionInfo info, ExecutionPolicy policy, CancellationToken cancellationToken = default)
     {
@@ -73,6 +77,7 @@ public sealed partial class ExecutionEngine(
     public async Task<ExecutionRecord?> ApplyAsync(string executionId, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken = default)
     {
         ExecutionRecord? record = null;
+        events = await _outputs.ApplyAsync(executionId, events, cancellationToken);
         foreach (var chunk in events.Chunk(MaxEntriesPerCommit / 2))
         {
             record = await ApplyChunkAsync(executionId, chunk, cancellationToken);

@@ -4,6 +4,8 @@ using Faas.Serverless.Orchestrations.Executions;
 namespace Faas.Serverless.Orchestrations.Engine;
 
 /// <summary>The facts of an execution fixed at creation: what runs, where, with which input, for whom.</summary>
+/// <param name="Input">The input, or empty when it is kept in the payload <paramref name="InputBlob"/>.</param>
+/// <param name="InputBlob">The payload name of an input too large to keep in the row (see <see cref="IExecutionPayloadStore"/>).</param>
 public sealed record ExecutionInfo(
     string Id,
     string ProjectId,
@@ -18,7 +20,8 @@ public sealed record ExecutionInfo(
     string Creator,
     string? TriggerId,
     JsonElement? Event,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? InputBlob = null);
 
 /// <summary>Where the message of an execution's pending timer sits, so it can be deleted once it is not needed.</summary>
 public sealed record TimerMessage(int Partition, string MessageId, string PopReceipt);

@@ -29,12 +29,31 @@ public sealed record ExecutionOptions
 /// Validates an execute request against the function the service deploys and starts the execution. An
 /// idempotency key makes a repeated request return the execution the first one started.
 /// </summary>
-public sealed class ExecutionStarter(IPackageStore packages, IProjectStore projects, ExecutionEngine engine, IExecutionStore store, IMemoryCache cache, IOptions<ExecutionOptions> options, TimeProvider clock)
+public sealed class ExecutionStarter(
+    IPackageStore packages,
+    IProjectStore projects,
+    IReplicaStore replicas,
+    ExecutionEngine engine,
+    IExecutionStore store,
+    IExecutionPayloadStore payloads,
+    IMemoryCache cache,
+    IOptions<ExecutionOptions> options,
+    IOptions<ExecutionLimitOptions> limits,
+    TimeProvider clock)
 {
     /// <returns>The execution, and whether this request created it.</returns>
+    /// <exception cref="ServiceNotRunnableException">The service is stopped or its current version failed.</exception>
+    /// <exception cref="InputTooLargeException">The input is above <see cref="ExecutionLimitOptions.MaxInputBytes"/>.</exception>
     public async Task<(ExecutionRecord Record, bool Created)> StartAsync(
         Service service, ExecuteRequest request, string creator, string? idempotencyKey, string? triggerId = null, JsonElement? triggerEvent = null, CancellationToken cancellationToken = default)
     {
+        await EnsureRunnableAsync(service, cancellationToken);
+        var input = JsonSerializer.SerializeToUtf8Bytes(request.Input ?? []);
+        if (input.Length > limits.Value.MaxInputBytes)
+        {
+            throw new InputTooLargeException(input.Length, limits.Value.MaxInputBytes);
+        }
+
         var function = await ValidateAsync(service, request, cancellationToken);
         await EnsureBotCanRunAsync(service, cancellationToken);
         var executionId = Ids.New();
@@ -54,12 +73,31 @@ public sealed class ExecutionStarter(IPackageStore packages, IProjectStore proje
             throw new ConflictException($"Idempotency key '{idempotencyKey}' belongs to execution '{existing}', which was never created; use a new key.");
         }
 
+        // A large input is kept once, in a payload; the row and every work item of the execution name it.
+        var inputBlob = input.Length > ExecutionLimitOptions.InlineBytes ? PayloadNames.Input : null;
+        if (inputBlob is not null)
+        {
+            await payloads.WriteAsync(executionId, inputBlob, input, cancellationToken);
+        }
+
         var spec = service.Spec;
         var info = new ExecutionInfo(
             executionId, service.ProjectId, service.Id, service.Name, service.Version, spec.PackageId, spec.PackageName, spec.PackageRevision,
-            function.Name, request.Input ?? [], creator, triggerId, triggerEvent, clock.GetUtcNow());
+            function.Name, inputBlob is null ? request.Input ?? [] : new Dictionary<string, JsonElement>(), creator, triggerId, triggerEvent, clock.GetUtcNow(), inputBlob);
         var policy = new ExecutionPolicy(spec.MaxAttempts, spec.ExecutionTimeout, options.Value.RetryBackoffBaseSeconds, options.Value.RetryBackoffMaxSeconds);
         return (await engine.StartAsync(info, policy, cancellationToken), true);
+    }
+
+    /// <summary>Whether the service can take work at all; the check costs one read of its deployment status.</summary>
+    public async Task<ServiceRefusal?> CheckRunnableAsync(Service service, CancellationToken cancellationToken = default) =>
+        ServiceAvailability.Check(service, service.Active ? await replicas.GetDeploymentAsync(service.Id, cancellationToken) : null);
+
+    private async Task EnsureRunnableAsync(Service service, CancellationToken cancellationToken)
+    {
+        if (await CheckRunnableAsync(service, cancellationToken) is { } refusal)
+        {
+            throw new ServiceNotRunnableException(service.Name, refusal);
+        }
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Faas.Serverless.Orchestrations.Engine;
 internal static class WorkItems
 {
     public static WorkItem For(ExecutionInfo info, int attempt, int timeoutSeconds) =>
-        new(info.Id, info.ProjectId, info.ServiceId, attempt, info.FunctionName, info.Input, timeoutSeconds, Context(info, attempt));
+        new(info.Id, info.ProjectId, info.ServiceId, attempt, info.FunctionName, info.Input, timeoutSeconds, Context(info, attempt), info.InputBlob);
 
     /// <summary>What the worker's <c>faas.Context</c> shows user code about the call.</summary>
     private static JsonElement Context(ExecutionInfo info, int attempt) => JsonSerializer.SerializeToElement(new

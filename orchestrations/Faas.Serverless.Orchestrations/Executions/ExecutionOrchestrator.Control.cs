@@ -77,6 +77,7 @@ public static partial class ExecutionOrchestrator
             Termination = null,
             PercentComplete = null,
             Output = null,
+            OutputBlob = null,
             Error = null,
             StartedAt = null,
             FinishedAt = null,

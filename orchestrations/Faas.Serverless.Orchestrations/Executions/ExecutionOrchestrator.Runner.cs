@@ -51,7 +51,7 @@ public static partial class ExecutionOrchestrator
         t.State = t.State with { PercentComplete = 100 };
 
         // The engine may dispose the JsonDocument the output came from once Apply returns.
-        Finish(t, ExecutionStatus.Success, message, error: null, succeeded.Output?.Clone());
+        Finish(t, ExecutionStatus.Success, message, error: null, succeeded.Output?.Clone(), succeeded.OutputBlob);
         return null;
     }
 

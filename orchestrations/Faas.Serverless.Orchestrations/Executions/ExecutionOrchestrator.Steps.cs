@@ -58,7 +58,7 @@ public static partial class ExecutionOrchestrator
 
     /// <summary>Ends the cycle: the final entry, then <see cref="NotifyFinished"/>. The state's error becomes the
     /// final entry's (none for a success), not a leftover of an earlier attempt.</summary>
-    private static void Finish(Transition t, ExecutionStatus status, string? message, ErrorInfo? error, JsonElement? output)
+    private static void Finish(Transition t, ExecutionStatus status, string? message, ErrorInfo? error, JsonElement? output, string? outputBlob = null)
     {
         EndAttempt(t);
         CancelTimer(t);
@@ -68,6 +68,7 @@ public static partial class ExecutionOrchestrator
             Phase = ExecutionPhase.Finished,
             FinishedAt = t.At,
             Output = output,
+            OutputBlob = outputBlob,
             Error = error,
         };
         t.Record(status, message, error, output);

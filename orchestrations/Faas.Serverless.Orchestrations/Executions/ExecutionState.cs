@@ -19,7 +19,7 @@ namespace Faas.Serverless.Orchestrations.Executions;
 /// <param name="Termination">Set by a termination request of the current cycle (the API's <c>toTerminate</c>).</param>
 /// <param name="PercentComplete">The last recorded progress; cleared whenever an attempt is queued.</param>
 /// <param name="LastMessage">The last non-empty status message.</param>
-/// <param name="Output">The successful attempt's output.</param>
+/// <param name="Output">The successful attempt's output, unless it is kept in the payload <paramref name="OutputBlob"/>.</param>
 /// <param name="Error">The error of the last failed attempt of the cycle.</param>
 /// <param name="CreatedAt">When the execution was created.</param>
 /// <param name="UpdatedAt">When the last accepted event was applied; the clock never goes back before it.</param>
@@ -33,6 +33,7 @@ namespace Faas.Serverless.Orchestrations.Executions;
 /// <param name="HistoryCount">Status entries recorded so far: the sequence number of the next one.</param>
 /// <param name="RecentEventIds">Ids of the last <see cref="ExecutionOrchestrator.RememberedEventIds"/> accepted
 /// events, oldest first, so that a redelivered event is recognised.</param>
+/// <param name="OutputBlob">The payload name of an output too large for the row (see <c>IExecutionPayloadStore</c>).</param>
 public sealed record ExecutionState(
     string Id,
     ExecutionStatus Status,
@@ -54,7 +55,8 @@ public sealed record ExecutionState(
     PendingTimer? Timer,
     int TimerSequence,
     int HistoryCount,
-    IReadOnlyList<string> RecentEventIds)
+    IReadOnlyList<string> RecentEventIds,
+    string? OutputBlob = null)
 {
     [JsonIgnore]
     public int MaxAttempts => Policy.MaxAttempts;

@@ -14,7 +14,8 @@ public sealed record RunnerStarted(string EventId, int Attempt) : AttemptEvent(E
 public sealed record ProgressReported(string EventId, int Attempt, string? Status, int? PercentComplete, string? Message)
     : AttemptEvent(EventId, Attempt);
 
-public sealed record AttemptSucceeded(string EventId, int Attempt, JsonElement? Output) : AttemptEvent(EventId, Attempt);
+/// <param name="OutputBlob">The payload name of an output too large for the instance row; <paramref name="Output"/> is then null.</param>
+public sealed record AttemptSucceeded(string EventId, int Attempt, JsonElement? Output, string? OutputBlob = null) : AttemptEvent(EventId, Attempt);
 
 /// <param name="Terminated">The runner interrupted the call; it ends the execution as <c>terminated</c> when a
 /// termination was requested, and is an ordinary failed attempt otherwise.</param>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Faas.Serverless.AzureStorage;
+using Faas.Serverless.Orchestrations.Engine;
 using Microsoft.Extensions.Options;
 
 namespace Faas.Serverless.Orchestrations.Work;
@@ -8,7 +9,7 @@ namespace Faas.Serverless.Orchestrations.Work;
 /// One storage queue per service: executions' attempts go in, the service's replicas lease them out. A queue
 /// per service lets each service scale on its own backlog (KEDA's azure-queue rule in the cloud).
 /// </summary>
-public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signals, IOptions<QueueOptions> options, TimeProvider clock)
+public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signals, IExecutionPayloadStore payloads, IOptions<QueueOptions> options, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly QueueOptions _options = options.Value;
@@ -47,11 +48,15 @@ public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signal
             var messages = await Queue(serviceId).ReceiveMessagesAsync(Math.Clamp(maxItems, 1, _options.BatchSize), LeaseDuration, cancellationToken);
             if (messages.Count > 0)
             {
-                return [.. messages.Select(m =>
+                var leased = new List<LeasedWork>(messages.Count);
+                foreach (var message in messages)
                 {
-                    var item = Parse(m.MessageText);
-                    return new LeasedWork(new Lease(m.MessageId, m.PopReceipt, item.ExecutionId, item.Attempt).Id, item, m.DequeueCount);
-                })];
+                    var item = Parse(message.MessageText);
+                    item = message.DequeueCount > _options.MaxDeliveries ? item : await WithInputAsync(item, cancellationToken);
+                    leased.Add(new LeasedWork(new Lease(message.MessageId, message.PopReceipt, item.ExecutionId, item.Attempt).Id, item, message.DequeueCount));
+                }
+
+                return leased;
             }
 
             var remaining = deadline - clock.GetUtcNow();
@@ -139,6 +144,15 @@ public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signal
             return 0;
         }
     }
+
+    /// <summary>
+    /// A large input travels as a payload name; the runner still receives the input itself with its lease. An item past
+    /// its delivery limit is dead-lettered, not run, so it keeps its small message.
+    /// </summary>
+    private async Task<WorkItem> WithInputAsync(WorkItem item, CancellationToken cancellationToken) =>
+        item.InputBlob is { } name
+            ? item with { Input = await payloads.ReadAsync<Dictionary<string, JsonElement>>(item.ExecutionId, name, cancellationToken), InputBlob = null }
+            : item;
 
     private QueueClient Queue(string serviceId) => account.GetQueueClient(QueueName(serviceId));
 

@@ -8,7 +8,7 @@ namespace Faas.Serverless.Domain.Triggers;
 /// the platform's own state writes (cron checkpoints, counters) leave alone; a commit that loses a race with one
 /// of them is re-applied to the fresh row, so only a real concurrent edit makes If-Match fail.
 /// </summary>
-public sealed class TriggerManager(ITriggerStore triggers, ITriggerOnceStore once, TriggerTargets targets, ITriggerChangeNotifier notifier, TimeProvider clock)
+public sealed class TriggerManager(ITriggerStore triggers, ITriggerOnceStore once, TriggerTargets targets, ITriggerChangeNotifier notifier, TriggerRules rules, TimeProvider clock)
 {
     private const int MaxAttempts = 10;
 
@@ -16,7 +16,7 @@ public sealed class TriggerManager(ITriggerStore triggers, ITriggerOnceStore onc
     {
         ArgumentNullException.ThrowIfNull(request);
         var target = await targets.FindAsync(projectId, request.Spec?.Operation?.ServiceId, cancellationToken);
-        var valid = TriggerValidator.Validate(request, target);
+        var valid = TriggerValidator.Validate(request, target, rules);
         var now = clock.GetUtcNow();
 
         // A cron trigger starts counting ticks from its creation: nothing before it is "missed".
@@ -32,7 +32,7 @@ public sealed class TriggerManager(ITriggerStore triggers, ITriggerOnceStore onc
         ChangeAsync(projectId, triggerId, ifMatch, async current =>
         {
             var request = TriggerPatch.Apply(current, patch);
-            var valid = TriggerValidator.Validate(request, await targets.FindAsync(projectId, request.Spec?.Operation?.ServiceId, cancellationToken));
+            var valid = TriggerValidator.Validate(request, await targets.FindAsync(projectId, request.Spec?.Operation?.ServiceId, cancellationToken), rules);
             return current with { Name = valid.Name, Type = valid.Type, Active = valid.Active, Spec = valid.Spec };
         },
         cancellationToken);

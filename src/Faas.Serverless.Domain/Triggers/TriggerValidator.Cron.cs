@@ -20,7 +20,7 @@ public static partial class TriggerValidator
             : null;
     }
 
-    private static TriggerSpec? ValidateCron(TriggerSpecRequest spec, FunctionSchema? function, ValidationErrors errors)
+    private static TriggerSpec? ValidateCron(TriggerSpecRequest spec, FunctionSchema? function, TriggerRules rules, ValidationErrors errors)
     {
         RefuseFields(errors, "Event", ("resource", spec.Resource is not null), ("actions", spec.Actions is not null), ("filter", spec.Filter is not null), ("executionMode", spec.ExecutionMode is not null));
         if (spec.Cron is null)
@@ -33,6 +33,12 @@ public static partial class TriggerValidator
         var startAt = ParseInstant(spec.StartAt, zone, "spec.startAt", errors);
         var endAt = ParseInstant(spec.EndAt, zone, "spec.endAt", errors);
         var schedule = spec.Cron is null ? null : CronScheduleValidator.Validate(spec.Cron, spec.TimeZone, startAt, endAt, errors, "spec");
+        if (schedule is not null && rules.MinCronInterval > TimeSpan.Zero && CronIntervals.ShortestGap(schedule, startAt ?? DateTimeOffset.UtcNow) is { } gap && gap < rules.MinCronInterval)
+        {
+            errors.Add("spec.cron", $"'{spec.Cron!.Trim()}' fires {gap.TotalSeconds:0.###} s apart; this host allows at most one tick every {rules.MinCronInterval.TotalSeconds:0.###} s (extensions.faas.triggers.minCronIntervalSeconds).");
+            schedule = null;
+        }
+
         CatchUpPolicy? catchUp = null;
         if (spec.CatchUp is not null)
         {

@@ -23,8 +23,9 @@ public static partial class TriggerValidator
 {
     public const int MaxNameLength = 100;
 
+    /// <param name="rules">The host's limits; <see cref="TriggerRules.None"/> when null.</param>
     /// <exception cref="ValidationFailedException">The request is invalid; every problem is listed.</exception>
-    public static ValidatedTrigger Validate(TriggerRequest request, TriggerTarget target)
+    public static ValidatedTrigger Validate(TriggerRequest request, TriggerTarget target, TriggerRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(target);
@@ -42,7 +43,7 @@ public static partial class TriggerValidator
         var validated = type switch
         {
             TriggerType.Event => ValidateEvent(spec, function, errors),
-            TriggerType.Cron => ValidateCron(spec, function, errors),
+            TriggerType.Cron => ValidateCron(spec, function, rules ?? TriggerRules.None, errors),
             _ => null,
         };
         return errors.IsEmpty && validated is not null && function is not null

@@ -7,13 +7,18 @@ namespace Faas.Serverless.Stores.Executions;
 
 /// <summary>
 /// One partition per execution in the executions table: the instance row (empty RowKey), the status history
-/// ("h" + zero-padded sequence) and the captured logs ("l" + time + a unique suffix).
+/// ("h" + zero-padded sequence), the log meter ("k") and the captured logs ("l" + time + a unique suffix), the
+/// truncation line last of them.
 /// </summary>
 internal static class ExecutionRows
 {
     public const string Instance = "";
     public const string HistoryPrefix = "h";
     public const string LogPrefix = "l";
+    public const string LogMeter = "k";
+
+    /// <summary>Nineteen nines: after the key of any real time, so the truncation line reads last.</summary>
+    private const string TruncationKey = LogPrefix + "9999999999999999999-truncated";
 
     public static string History(int sequence) => HistoryPrefix + sequence.ToString("D10", CultureInfo.InvariantCulture);
 
@@ -75,6 +80,22 @@ internal static class ExecutionRows
         var safe = new string([.. value.Take(100).Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c)]);
         return safe.Length == 0 ? "_" : safe;
     }
+
+    public static (long Bytes, long Dropped) FromLogMeter(TableEntity? meter) =>
+        meter is null ? (0, 0) : (meter.GetInt64("Bytes") ?? 0, meter.GetInt64("Dropped") ?? 0);
+
+    public static TableEntity ToLogMeter(string executionId, long bytes, long dropped) =>
+        new(executionId, LogMeter) { ["Bytes"] = bytes, ["Dropped"] = dropped };
+
+    public static TableEntity ToTruncation(string executionId, long dropped, DateTimeOffset at) =>
+        new(executionId, TruncationKey)
+        {
+            ["LoggedAt"] = at,
+            ["Attempt"] = 0,
+            ["Stream"] = "system",
+            ["Level"] = "WARNING",
+            ["Message"] = $"[truncated: {dropped} lines dropped]",
+        };
 
     public static ExecutionLogLine FromLog(TableEntity entity) => new(
         entity.GetDateTimeOffset("LoggedAt") ?? DateTimeOffset.MinValue,

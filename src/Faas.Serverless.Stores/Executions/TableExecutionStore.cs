@@ -2,14 +2,16 @@ using Faas.Serverless.AzureStorage;
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Executions;
+using Microsoft.Extensions.Options;
 
 namespace Faas.Serverless.Stores.Executions;
 
 /// <summary>Executions on Table storage (see <see cref="ExecutionRows"/>) with a per-project listing index.</summary>
-public sealed partial class TableExecutionStore(StoreTables tables) : IExecutionStore
+public sealed partial class TableExecutionStore(StoreTables tables, IOptions<ExecutionLimitOptions> limits) : IExecutionStore
 {
     private const int MaxBatch = 100;
     private readonly TableClient _table = tables.Executions;
+    private readonly long _maxLogBytes = limits.Value.MaxLogBytes;
 
     public async Task<ExecutionRecord> CreateAsync(ExecutionInfo info, ExecutionState state, IReadOnlyList<StatusEntry> entries, TimerMessage? timer, CancellationToken cancellationToken = default)
     {
@@ -64,15 +66,6 @@ public sealed partial class TableExecutionStore(StoreTables tables) : IExecution
         }
 
         return entries;
-    }
-
-    public async Task AppendLogsAsync(string executionId, IReadOnlyList<ExecutionLogLine> lines, CancellationToken cancellationToken = default)
-    {
-        var rows = lines.DistinctBy(line => line.EventId).Select(line => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ExecutionRows.ToLog(executionId, line)));
-        foreach (var chunk in rows.Chunk(MaxBatch))
-        {
-            await _table.SubmitTransactionAsync(chunk, cancellationToken);
-        }
     }
 
     public async Task<(IReadOnlyList<ExecutionLogLine> Lines, string? Cursor)> ReadLogsAsync(string executionId, string? after, int maxLines, CancellationToken cancellationToken = default)

@@ -15,7 +15,10 @@ public sealed class CronTriggerTests(AzuriteFixture azurite, ITestOutputHelper o
 {
     private TriggerScenario _scenario = null!;
 
-    public async Task InitializeAsync() => _scenario = await TriggerScenario.CreateAsync(azurite);
+    // The tests tick every second, below the default minimum interval between ticks.
+    private static readonly Dictionary<string, string?> EverySecond = new() { ["Faas:Triggers:MinCronIntervalSeconds"] = "1" };
+
+    public async Task InitializeAsync() => _scenario = await TriggerScenario.CreateAsync(azurite, EverySecond);
 
     public async Task DisposeAsync() => await _scenario.DisposeAsync();
 
@@ -32,6 +35,7 @@ public sealed class CronTriggerTests(AzuriteFixture azurite, ITestOutputHelper o
             ["Faas:Storage:TablePrefix"] = first.TablePrefix,
             ["Faas:Storage:CodebaseContainer"] = first.CodebaseContainer,
             ["Faas:Queues:QueuePrefix"] = first.TablePrefix.ToLowerInvariant(),
+            ["Faas:Triggers:MinCronIntervalSeconds"] = "1",
         });
         using var secondClient = second.CreateAdminClient();
         var startAt = WholeSecond(DateTimeOffset.UtcNow.AddSeconds(3));

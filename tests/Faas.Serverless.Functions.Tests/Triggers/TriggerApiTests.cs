@@ -174,6 +174,36 @@ public sealed class TriggerApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("spec.operation.functionName", (await ProblemAssert.ValidationAsync(noItemInput)).Keys);
     }
 
+    [Theory]
+    [InlineData("* * * * * *")]
+    [InlineData("*/30 * * * * *")]
+    [InlineData("0,59 * * * * *")]
+    public async Task Create_CronFiringMoreOftenThanTheMinimum_Returns400AtSpecCron(string cron)
+    {
+        using var response = await _scenario.Developer.PostAsJsonAsync(_scenario.Triggers, CronBody(cron));
+
+        var errors = await ProblemAssert.ValidationAsync(response);
+        Assert.Contains("60 s", Assert.Single(errors["spec.cron"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_CronEveryMinute_IsAllowedByTheDefaultMinimum()
+    {
+        using var response = await _scenario.Developer.PostAsJsonAsync(_scenario.Triggers, CronBody("0 * * * * *"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Patch_CronToEverySecond_Returns400AtSpecCron()
+    {
+        var id = await _scenario.CreateTriggerAsync(CronBody("* * * * *"));
+
+        using var response = await PatchAsync(id, new { spec = new { cron = "*/5 * * * * *" } });
+
+        Assert.Contains("spec.cron", (await ProblemAssert.ValidationAsync(response)).Keys);
+    }
+
     [Fact]
     public async Task Create_AsViewer_Returns403()
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Work;
 using Faas.Serverless.Testing;
 using Microsoft.Extensions.Options;
@@ -66,10 +67,42 @@ public sealed class ServiceWorkQueuesTests(AzuriteFixture azurite)
         Assert.Equal(2, again.DequeueCount);
     }
 
-    private async Task<(ServiceWorkQueues Queues, string ServiceId)> CreateAsync(int maxPollingIntervalMs = 200)
+    [Fact]
+    public async Task LeaseAsync_ItemNamingAnInputPayload_CarriesTheInputFromThePayload()
     {
-        var options = Options.Create(new QueueOptions { QueuePrefix = AzuriteFixture.UniqueName("q")[..12], MaxPollingIntervalMs = maxPollingIntervalMs, VisibilityTimeoutSeconds = 30 });
-        var queues = new ServiceWorkQueues(azurite.CreateAccount(), new WorkSignals(), options, TimeProvider.System);
+        var payloads = new MemoryPayloadStore();
+        var (queues, serviceId) = await CreateAsync(payloads: payloads);
+        var input = new Dictionary<string, JsonElement> { ["data"] = JsonSerializer.SerializeToElement(new string('d', 200_000)) };
+        await payloads.WriteAsync("execution-1", PayloadNames.Input, JsonSerializer.SerializeToUtf8Bytes(input));
+
+        await queues.EnqueueAsync(Item(serviceId, attempt: 1) with { Input = new Dictionary<string, JsonElement>(), InputBlob = PayloadNames.Input });
+        var leased = Assert.Single(await queues.LeaseAsync(serviceId, 1, TimeSpan.FromSeconds(5)));
+
+        Assert.Equal(200_000, leased.Item.Input["data"].GetString()!.Length);
+        Assert.Null(leased.Item.InputBlob);
+        Assert.Equal(1, payloads.Reads);
+    }
+
+    [Fact]
+    public async Task LeaseAsync_ItemPastItsDeliveryLimit_KeepsItsSmallMessage()
+    {
+        var payloads = new MemoryPayloadStore();
+        var (queues, serviceId) = await CreateAsync(payloads: payloads, maxDeliveries: 1);
+        await payloads.WriteAsync("execution-1", PayloadNames.Input, JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, int> { ["x"] = 1 }));
+        await queues.EnqueueAsync(Item(serviceId, attempt: 1) with { Input = new Dictionary<string, JsonElement>(), InputBlob = PayloadNames.Input });
+        var first = Assert.Single(await queues.LeaseAsync(serviceId, 1, TimeSpan.FromSeconds(5)));
+        await queues.ReleaseAsync(serviceId, first.LeaseId);
+
+        var poisoned = Assert.Single(await queues.LeaseAsync(serviceId, 1, TimeSpan.FromSeconds(5)));
+
+        Assert.Equal(PayloadNames.Input, poisoned.Item.InputBlob);
+        Assert.Equal(1, payloads.Reads);
+    }
+
+    private async Task<(ServiceWorkQueues Queues, string ServiceId)> CreateAsync(int maxPollingIntervalMs = 200, IExecutionPayloadStore? payloads = null, int maxDeliveries = 5)
+    {
+        var options = Options.Create(new QueueOptions { QueuePrefix = AzuriteFixture.UniqueName("q")[..12], MaxPollingIntervalMs = maxPollingIntervalMs, VisibilityTimeoutSeconds = 30, MaxDeliveries = maxDeliveries });
+        var queues = new ServiceWorkQueues(azurite.CreateAccount(), new WorkSignals(), payloads ?? new MemoryPayloadStore(), options, TimeProvider.System);
         var serviceId = Guid.NewGuid().ToString("N");
         await queues.CreateAsync(serviceId);
         return (queues, serviceId);
