@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Faas.Serverless.AzureStorage;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,9 @@ public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signal
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly QueueOptions _options = options.Value;
+
+    // Message id → the pop receipt of an item held for the replica it was leased to (see HoldForHolderAsync).
+    private readonly ConcurrentDictionary<string, HeldItem> _held = new(StringComparer.Ordinal);
 
     public TimeSpan LeaseDuration => TimeSpan.FromSeconds(_options.VisibilityTimeoutSeconds);
 
@@ -81,7 +85,54 @@ public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signal
         }
         catch (StorageException ex) when (ex.IsNotFound)
         {
-            return null;
+            if (TakeHeld(lease) is not { } held)
+            {
+                return null;
+            }
+
+            try
+            {
+                var receipt = await Queue(serviceId).UpdateMessageAsync(lease.MessageId, held.PopReceipt, LeaseDuration, cancellationToken: cancellationToken);
+                return (lease with { PopReceipt = receipt.PopReceipt }).Id;
+            }
+            catch (StorageException again) when (again.IsNotFound)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Keeps a redelivered item invisible for one more lease instead of handing it out, and remembers its new pop
+    /// receipt: the replica it was leased to may be alive but cut off (a storage or host outage outlasted its lease).
+    /// Its next renewal or final event, carrying the old lease id, then reclaims the item (see <see cref="RenewAsync"/>
+    /// and <see cref="CompleteAsync"/>). False when the item was held once already and nobody reclaimed it: its
+    /// holder is gone, and the caller treats the attempt as reset. Holds live in this host's memory: a holder whose
+    /// next call reaches another host, or this host after a restart, does not find its hold.
+    /// </summary>
+    public async Task<bool> HoldForHolderAsync(string serviceId, LeasedWork work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (!LeaseIds.TryParse(work.LeaseId, out var lease) || _held.TryRemove(lease.MessageId, out _))
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var stale in _held.Where(h => now - h.Value.HeldAt > LeaseDuration * 2))
+        {
+            _held.TryRemove(stale);
+        }
+
+        try
+        {
+            var receipt = await Queue(serviceId).UpdateMessageAsync(lease.MessageId, lease.PopReceipt, LeaseDuration, cancellationToken: cancellationToken);
+            _held[lease.MessageId] = new HeldItem(receipt.PopReceipt, now);
+            return true;
+        }
+        catch (StorageException ex) when (ex.IsNotFound)
+        {
+            return false;
         }
     }
 
@@ -93,15 +144,13 @@ public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signal
             return false;
         }
 
-        try
+        if (await TryDeleteAsync(serviceId, lease.MessageId, lease.PopReceipt, cancellationToken))
         {
-            await Queue(serviceId).DeleteMessageAsync(lease.MessageId, lease.PopReceipt, cancellationToken);
             return true;
         }
-        catch (StorageException ex) when (ex.IsNotFound)
-        {
-            return false;
-        }
+
+        // A held item is deleted with the receipt of its hold.
+        return TakeHeld(lease) is { } held && await TryDeleteAsync(serviceId, lease.MessageId, held.PopReceipt, cancellationToken);
     }
 
     /// <summary>Makes the item visible to other replicas again, at once or after <paramref name="delay"/>.</summary>
@@ -140,10 +189,27 @@ public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signal
         }
     }
 
+    private async Task<bool> TryDeleteAsync(string serviceId, string messageId, string popReceipt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Queue(serviceId).DeleteMessageAsync(messageId, popReceipt, cancellationToken);
+            return true;
+        }
+        catch (StorageException ex) when (ex.IsNotFound)
+        {
+            return false;
+        }
+    }
+
+    private HeldItem? TakeHeld(Lease lease) => _held.TryRemove(lease.MessageId, out var held) ? held : null;
+
     private QueueClient Queue(string serviceId) => account.GetQueueClient(QueueName(serviceId));
 
     private static WorkItem Parse(string text) =>
         JsonSerializer.Deserialize<WorkItem>(text, Json) ?? throw new InvalidDataException("A work message held no work item.");
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private sealed record HeldItem(string PopReceipt, DateTimeOffset HeldAt);
 }
