@@ -6,12 +6,18 @@ namespace Faas.Serverless.Runner.Work;
 /// <summary>
 /// One ordered queue of execution events for the whole replica, so the events of each execution reach the host in
 /// the order they happened. <c>log</c>/<c>progress</c> events wait up to <see cref="AgentTimings.LogBatchDelay"/> to be
-/// batched; any other event flushes the queue at once. A failed POST is retried with the same event ids (the host is
-/// idempotent by eventId) and nothing behind it overtakes it. Lease ids are stamped at send time, under the lease
-/// gate that renewals also take, so an event always carries the lease id the host issued last.
+/// batched; any other event flushes the queue at once. A POST that fails for a transient reason (5xx, timeout, no
+/// connection) is retried with the same event ids (the host is idempotent by eventId), with backoff capped at 5 s and
+/// for as long as it takes, and nothing behind it overtakes it. Events the host refuses are dropped one by one, never
+/// the batch around them: a refused result becomes a <c>failed</c> event, so the call still ends. A batch holds at
+/// most <see cref="AgentTimings.MaxBytesPerPost"/>; a larger event (a big output) is posted on its own. Finished
+/// results are spooled (<see cref="ResultSpool"/>) until the host acknowledged them, and the spool an earlier agent of
+/// this replica left is reported first. Lease ids are stamped at send time, under the lease gate that renewals also
+/// take, so an event always carries the lease id the host issued last.
 /// </summary>
 internal sealed partial class EventOutbox(
-    Func<IReadOnlyList<RunnerEvent>, CancellationToken, Task> post,
+    Func<IReadOnlyList<RunnerEvent>, CancellationToken, Task<IReadOnlyList<EventRejection>>> post,
+    ResultSpool spool,
     SemaphoreSlim leaseGate,
     AgentTimings timings,
     TimeProvider timeProvider,
@@ -42,8 +48,10 @@ internal sealed partial class EventOutbox(
 
     public void Enqueue(ExecutionRun run, RunnerEvent runnerEvent)
     {
+        ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(runnerEvent);
         var batchable = EventTypes.IsBatchable(runnerEvent.Type);
+        var size = IsResult(runnerEvent) ? spool.Save(runnerEvent with { LeaseId = run.LeaseId }) ?? Estimate(runnerEvent) : Estimate(runnerEvent);
         lock (_sync)
         {
             if (batchable && _pending.Count >= timings.MaxPendingEvents)
@@ -56,7 +64,7 @@ internal sealed partial class EventOutbox(
                 return;
             }
 
-            _pending.Add(new PendingEvent(run, runnerEvent, timeProvider.GetUtcNow()));
+            _pending.Add(new PendingEvent(run, runnerEvent, timeProvider.GetUtcNow(), size));
             if (!batchable)
             {
                 _urgent++;
@@ -71,7 +79,12 @@ internal sealed partial class EventOutbox(
     {
         lock (_sync)
         {
-            _urgent -= _pending.Count(p => p.Run == run && !EventTypes.IsBatchable(p.Event.Type));
+            foreach (var purged in _pending.Where(p => p.Run == run))
+            {
+                _urgent -= EventTypes.IsBatchable(purged.Event.Type) ? 0 : 1;
+                spool.Delete(purged.Event.EventId);
+            }
+
             _pending.RemoveAll(p => p.Run == run);
         }
     }
@@ -94,8 +107,10 @@ internal sealed partial class EventOutbox(
         return true;
     }
 
+    /// <exception cref="HostRefusedException">The host refused the bot or the service (fatal).</exception>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
+        RestoreSpooled();
         while (!cancellationToken.IsCancellationRequested)
         {
             var batch = await NextBatchAsync(cancellationToken);
@@ -106,7 +121,7 @@ internal sealed partial class EventOutbox(
 
             try
             {
-                await SendAsync(batch, cancellationToken);
+                await DeliverAsync(batch, cancellationToken);
             }
             finally
             {
@@ -115,11 +130,26 @@ internal sealed partial class EventOutbox(
                     _inFlight = 0;
                 }
             }
+        }
+    }
 
-            foreach (var item in batch.Where(p => EventTypes.IsTerminal(p.Event.Type)))
+    /// <summary>Results an earlier agent of this replica finished but could not report go first (their lease ids are the last it knew).</summary>
+    private void RestoreSpooled()
+    {
+        var spooled = spool.Load();
+        lock (_sync)
+        {
+            // Runs of this agent may already have queued (and spooled) results.
+            var queued = _pending.Select(p => p.Event.EventId).ToHashSet(StringComparer.Ordinal);
+            var restored = spooled.Where(r => !queued.Contains(r.Event.EventId)).Select(r => new PendingEvent(null, r.Event, timeProvider.GetUtcNow(), r.Size)).ToList();
+            if (restored.Count == 0)
             {
-                FinalEventDelivered?.Invoke(item.Run);
+                return;
             }
+
+            LogRestored(logger, restored.Count, spool.Directory);
+            _pending.InsertRange(0, restored);
+            _urgent += restored.Count;
         }
     }
 
@@ -160,7 +190,14 @@ internal sealed partial class EventOutbox(
 
     private List<PendingEvent> TakeBatch()
     {
-        var count = Math.Min(_pending.Count, timings.MaxEventsPerPost);
+        var count = 0;
+        var bytes = 0L;
+        while (count < _pending.Count && count < timings.MaxEventsPerPost && (count == 0 || bytes + _pending[count].Size <= timings.MaxBytesPerPost))
+        {
+            bytes += _pending[count].Size;
+            count++;
+        }
+
         var batch = _pending.GetRange(0, count);
         _pending.RemoveRange(0, count);
         _urgent -= batch.Count(p => !EventTypes.IsBatchable(p.Event.Type));
@@ -168,27 +205,100 @@ internal sealed partial class EventOutbox(
         return batch;
     }
 
-    private async Task SendAsync(List<PendingEvent> batch, CancellationToken cancellationToken)
+    /// <summary>Posts the batch until the host answers; a batch the host refuses as a whole is split until the refused event stands alone.</summary>
+    private async Task DeliverAsync(List<PendingEvent> batch, CancellationToken cancellationToken)
+    {
+        var answer = await SendAsync(batch, cancellationToken);
+        if (answer.Refused is { } refused)
+        {
+            if (batch.Count > 1)
+            {
+                await DeliverAsync(batch[..(batch.Count / 2)], cancellationToken);
+                await DeliverAsync(batch[(batch.Count / 2)..], cancellationToken);
+                return;
+            }
+
+            answer = new PostAnswer([new EventRejection(batch[0].Event.EventId, (int)refused.StatusCode!.Value, refused.Message)], null);
+        }
+
+        var rejections = answer.Rejected.Where(r => r.EventId is not null).ToDictionary(r => r.EventId!, StringComparer.Ordinal);
+        foreach (var item in batch)
+        {
+            if (rejections.TryGetValue(item.Event.EventId, out var rejection))
+            {
+                OnRejected(item, rejection);
+            }
+            else if (EventTypes.IsTerminal(item.Event.Type))
+            {
+                spool.Delete(item.Event.EventId);
+                if (item.Run is { } run)
+                {
+                    FinalEventDelivered?.Invoke(run);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Drops a refused event. A refused result is replaced by a small <c>failed</c> event (spooled in its place), so
+    /// the call still ends and its lease is released; a refused replacement is dropped and the lease left to expire.
+    /// </summary>
+    private void OnRejected(PendingEvent item, EventRejection rejection)
+    {
+        var detail = Shorten(rejection.Detail ?? "no detail");
+        LogRejected(logger, item.Event.Type, item.Event.ExecutionId, item.Event.Attempt, rejection.Status, detail);
+        if (!EventTypes.IsTerminal(item.Event.Type))
+        {
+            return;
+        }
+
+        spool.Delete(item.Event.EventId);
+        if (!IsResult(item.Event) || item.Replacement)
+        {
+            if (item.Run is { } run)
+            {
+                FinalEventDelivered?.Invoke(run);
+            }
+
+            return;
+        }
+
+        var type = rejection.Status == 413 ? OutputTooLargeErrorType : ResultRejectedErrorType;
+        var replacement = item.Event with
+        {
+            EventId = Guid.NewGuid().ToString(),
+            Type = EventTypes.Failed,
+            Output = null,
+            Error = new ErrorInfo(type, $"The host refused the call's {item.Event.Type} report ({rejection.Status}): {detail}", null),
+            Terminated = item.Event.Terminated ?? false,
+        };
+        var size = spool.Save(replacement) ?? Estimate(replacement);
+        lock (_sync)
+        {
+            _pending.Insert(0, new PendingEvent(item.Run, replacement, timeProvider.GetUtcNow(), size, Replacement: true));
+            _urgent++;
+        }
+
+        _signal.Set();
+    }
+
+    /// <summary>One POST of the batch, retried while the failure is transient; null Refused when the host answered.</summary>
+    private async Task<PostAnswer> SendAsync(List<PendingEvent> batch, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             await leaseGate.WaitAsync(cancellationToken);
             try
             {
-                var events = batch.Where(p => !p.Run.Lost).Select(p => p.Event with { LeaseId = p.Run.LeaseId }).ToList();
-                if (events.Count > 0)
-                {
-                    await post(events, cancellationToken);
-                }
-
-                return;
+                // A restored event has no run: it keeps the lease id it was spooled with.
+                var events = batch.Where(p => p.Run is not { Lost: true }).Select(p => p.Run is { } run ? p.Event with { LeaseId = run.LeaseId } : p.Event).ToList();
+                return new PostAnswer(events.Count > 0 ? await post(events, cancellationToken) : [], null);
             }
             catch (HostApiException ex) when (ex is not HostRefusedException && ex.StatusCode is { } status && !RetryPolicy.IsTransient(status))
             {
-                LogRejected(logger, batch.Count, (int)status, ex.Message);
-                return;
+                return new PostAnswer([], ex);
             }
-            catch (Exception ex) when (ex is HostApiException and not HostRefusedException or HttpRequestException)
+            catch (Exception ex) when (ex is HostApiException and not HostRefusedException or HttpRequestException or TimeoutException)
             {
                 LogRetrying(logger, batch.Count, attempt, ex.Message);
             }
@@ -201,14 +311,34 @@ internal sealed partial class EventOutbox(
         }
     }
 
-    private readonly record struct PendingEvent(ExecutionRun Run, RunnerEvent Event, DateTimeOffset EnqueuedAt);
+    /// <summary>Finished results: kept on disk until acknowledged. <c>released</c> is not one (the item simply goes back).</summary>
+    private static bool IsResult(RunnerEvent runnerEvent) => runnerEvent.Type is EventTypes.Succeeded or EventTypes.Failed;
+
+    /// <summary>A size estimate for batching; results take their spooled size instead.</summary>
+    private static long Estimate(RunnerEvent runnerEvent) =>
+        256 + 3L * ((runnerEvent.Message?.Length ?? 0) + (runnerEvent.Error?.Message.Length ?? 0) + (runnerEvent.Error?.Traceback?.Length ?? 0))
+        + (runnerEvent.Output is { } output ? output.GetRawText().Length : 0);
+
+    private static string Shorten(string text) => text.Length <= 1000 ? text : string.Concat(text.AsSpan(0, 1000), "…");
+
+    public const string OutputTooLargeErrorType = "OutputTooLarge";
+    public const string ResultRejectedErrorType = "ResultRejected";
+
+    /// <param name="Run">Null for an event restored from the spool of an earlier agent.</param>
+    /// <param name="Replacement">A <c>failed</c> event standing in for a refused result.</param>
+    private readonly record struct PendingEvent(ExecutionRun? Run, RunnerEvent Event, DateTimeOffset EnqueuedAt, long Size, bool Replacement = false);
+
+    private readonly record struct PostAnswer(IReadOnlyList<EventRejection> Rejected, HostApiException? Refused);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Posting {Count} events failed (attempt {Attempt}), retrying: {Reason}")]
     private static partial void LogRetrying(ILogger logger, int count, int attempt, string reason);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "The host rejected {Count} events with {Status}; dropping them: {Reason}")]
-    private static partial void LogRejected(ILogger logger, int count, int status, string reason);
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "The host refused the {Type} event of execution {ExecutionId} attempt {Attempt} with {Status}; dropping it: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string type, string executionId, int attempt, int status, string reason);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "{Dropped} log events dropped so far: more than {Max} events are waiting to be sent")]
     private static partial void LogDropping(ILogger logger, long dropped, int max);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Reporting {Count} results an earlier agent of this replica left in {Directory}")]
+    private static partial void LogRestored(ILogger logger, int count, string directory);
 }
