@@ -92,6 +92,12 @@ internal static partial class RunnerEndpoints
             rejected.AddRange(events.Select(e => new RejectedEvent(e.EventId, ex.Status == 413 ? 413 : 400, $"Storage refused the event: {ex.Message}")));
             return false;
         }
+        catch (ArgumentException ex)
+        {
+            // The stores refuse a value they cannot hold (an execution state too large for its entity) before calling storage.
+            rejected.AddRange(events.Select(e => new RejectedEvent(e.EventId, 400, $"The event cannot be stored: {ex.Message}")));
+            return false;
+        }
     }
 
     private static ExecutionLogLine ToLogLine(RunnerEvent e) =>

@@ -80,6 +80,10 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
         Assert.Empty(finished.Where(e => e.GetProperty("latestStatus").GetProperty("status").GetString() != "success" || e.GetProperty("attempts").GetInt32() != 1)
             .Select(e => $"{e.GetProperty("input").GetProperty("key")}: {e.GetProperty("latestStatus")} after {e.GetProperty("attempts")} attempts"));
         Assert.All(keys, key => Assert.Equal(1, runs[key]));
+
+        // Runner calls during the outage were answered 503 (retried), never 500.
+        Assert.DoesNotContain(_logs.Messages, m => m.StartsWith("Unhandled error in", StringComparison.Ordinal) && m.Contains("/services/", StringComparison.Ordinal));
+        Assert.Contains(_logs.Messages, m => m.StartsWith("Storage unavailable in", StringComparison.Ordinal));
     }
 
     /// <summary>Polls every execution until each is final; reads during the host's recovery may fail and are retried.</summary>
