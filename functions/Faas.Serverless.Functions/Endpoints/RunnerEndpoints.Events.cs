@@ -151,11 +151,12 @@ internal static partial class RunnerEndpoints
                 // A first delivery of an attempt that already runs elsewhere is a duplicate send (a commit that was retried).
                 await queues.CompleteAsync(service.Id, work.LeaseId, cancellationToken);
             }
-            else if (standing == AttemptStanding.Active && work.DequeueCount > 1 && await IsRunningAsync(engine, work, cancellationToken)
-                && await queues.HoldForHolderAsync(service.Id, work, cancellationToken))
+            else if (standing == AttemptStanding.Active && work.DequeueCount > 1 && await queues.HoldForHolderAsync(service.Id, work, cancellationToken))
             {
-                // Its lease ran out, but its replica may only have been cut off (a storage or host outage): it gets one more
-                // lease to renew or report before the attempt counts as reset, so a finished call is not run again.
+                // Its lease ran out, but its replica may only have been cut off (a storage or host outage; its started event
+                // may not have been stored either): it gets one more lease to renew or report before the attempt counts
+                // as reset, so a call that ran, or finished, is not run again.
+                continue;
             }
             else if (standing == AttemptStanding.Active && service.Spec.OnReset == OnReset.Failed && await IsRunningAsync(engine, work, cancellationToken))
             {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Faas.Serverless.AzureStorage;
 using Microsoft.Extensions.Options;
@@ -9,13 +8,10 @@ namespace Faas.Serverless.Orchestrations.Work;
 /// One storage queue per service: executions' attempts go in, the service's replicas lease them out. A queue
 /// per service lets each service scale on its own backlog (KEDA's azure-queue rule in the cloud).
 /// </summary>
-public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signals, IOptions<QueueOptions> options, TimeProvider clock)
+public sealed partial class ServiceWorkQueues(StorageAccount account, WorkSignals signals, IOptions<QueueOptions> options, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly QueueOptions _options = options.Value;
-
-    // Message id → the pop receipt of an item held for the replica it was leased to (see HoldForHolderAsync).
-    private readonly ConcurrentDictionary<string, HeldItem> _held = new(StringComparer.Ordinal);
 
     public TimeSpan LeaseDuration => TimeSpan.FromSeconds(_options.VisibilityTimeoutSeconds);
 
@@ -102,40 +98,6 @@ public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signal
         }
     }
 
-    /// <summary>
-    /// Keeps a redelivered item invisible for one more lease instead of handing it out, and remembers its new pop
-    /// receipt: the replica it was leased to may be alive but cut off (a storage or host outage outlasted its lease).
-    /// Its next renewal or final event, carrying the old lease id, then reclaims the item (see <see cref="RenewAsync"/>
-    /// and <see cref="CompleteAsync"/>). False when the item was held once already and nobody reclaimed it: its
-    /// holder is gone, and the caller treats the attempt as reset. Holds live in this host's memory: a holder whose
-    /// next call reaches another host, or this host after a restart, does not find its hold.
-    /// </summary>
-    public async Task<bool> HoldForHolderAsync(string serviceId, LeasedWork work, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        if (!LeaseIds.TryParse(work.LeaseId, out var lease) || _held.TryRemove(lease.MessageId, out _))
-        {
-            return false;
-        }
-
-        var now = clock.GetUtcNow();
-        foreach (var stale in _held.Where(h => now - h.Value.HeldAt > LeaseDuration * 2))
-        {
-            _held.TryRemove(stale);
-        }
-
-        try
-        {
-            var receipt = await Queue(serviceId).UpdateMessageAsync(lease.MessageId, lease.PopReceipt, LeaseDuration, cancellationToken: cancellationToken);
-            _held[lease.MessageId] = new HeldItem(receipt.PopReceipt, now);
-            return true;
-        }
-        catch (StorageException ex) when (ex.IsNotFound)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Removes the item for good; false when the lease was already lost.</summary>
     public async Task<bool> CompleteAsync(string serviceId, string leaseId, CancellationToken cancellationToken = default)
     {
@@ -153,7 +115,7 @@ public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signal
         return TakeHeld(lease) is { } held && await TryDeleteAsync(serviceId, lease.MessageId, held.PopReceipt, cancellationToken);
     }
 
-    /// <summary>Makes the item visible to other replicas again, at once or after <paramref name="delay"/>.</summary>
+    /// <summary>Puts a leased item that was not handed out back, visible again at once or after <paramref name="delay"/>.</summary>
     public async Task<bool> ReleaseAsync(string serviceId, string leaseId, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {
         if (!LeaseIds.TryParse(leaseId, out var lease))
@@ -164,6 +126,7 @@ public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signal
         try
         {
             await Queue(serviceId).UpdateMessageAsync(lease.MessageId, lease.PopReceipt, delay ?? TimeSpan.Zero, cancellationToken: cancellationToken);
+            NotePutBack(lease);
             if (delay is null)
             {
                 signals.Signal(serviceId);
@@ -202,14 +165,10 @@ public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signal
         }
     }
 
-    private HeldItem? TakeHeld(Lease lease) => _held.TryRemove(lease.MessageId, out var held) ? held : null;
-
     private QueueClient Queue(string serviceId) => account.GetQueueClient(QueueName(serviceId));
 
     private static WorkItem Parse(string text) =>
         JsonSerializer.Deserialize<WorkItem>(text, Json) ?? throw new InvalidDataException("A work message held no work item.");
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-    private sealed record HeldItem(string PopReceipt, DateTimeOffset HeldAt);
 }

@@ -70,6 +70,17 @@ public sealed class ServiceWorkQueuesHoldTests(AzuriteFixture azurite)
         Assert.Equal(3, third.DequeueCount);
     }
 
+    [Fact]
+    public async Task HoldForHolderAsync_ItemPutBackWithoutBeingHandedOut_NotHeld()
+    {
+        var (queues, serviceId) = await CreateAsync();
+        Assert.True(await queues.ReleaseAsync(serviceId, (await LeaseOneAsync(queues, serviceId)).LeaseId));
+        var again = await LeaseOneAsync(queues, serviceId);
+
+        Assert.False(await queues.HoldForHolderAsync(serviceId, again));
+        Assert.Equal(2, again.DequeueCount);
+    }
+
     private static async Task<LeasedWork> LeaseOneAsync(ServiceWorkQueues queues, string serviceId) =>
         Assert.Single(await queues.LeaseAsync(serviceId, 1, TimeSpan.FromSeconds(5)));
 
