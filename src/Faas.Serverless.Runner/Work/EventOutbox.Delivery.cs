@@ -9,20 +9,25 @@ internal sealed partial class EventOutbox
     /// <summary>Posts the batch until the host answers; a batch the host refuses as a whole is split until the refused event stands alone.</summary>
     private async Task DeliverAsync(List<PendingEvent> batch, CancellationToken cancellationToken)
     {
-        var answer = await SendAsync(batch, cancellationToken);
-        if (answer.Refused is { } refused)
+        if (await SendAsync(batch, cancellationToken) is not { } refused)
         {
-            if (batch.Count > 1)
-            {
-                await DeliverAsync(batch[..(batch.Count / 2)], cancellationToken);
-                await DeliverAsync(batch[(batch.Count / 2)..], cancellationToken);
-                return;
-            }
-
-            answer = new PostAnswer([new EventRejection(batch[0].Event.EventId, (int)refused.StatusCode!.Value, refused.Message)], null);
+            return;
         }
 
-        var rejections = answer.Rejected.Where(r => r.EventId is not null).ToDictionary(r => r.EventId!, StringComparer.Ordinal);
+        if (batch.Count > 1)
+        {
+            await DeliverAsync(batch[..(batch.Count / 2)], cancellationToken);
+            await DeliverAsync(batch[(batch.Count / 2)..], cancellationToken);
+            return;
+        }
+
+        Apply(batch, [new EventRejection(batch[0].Event.EventId, (int)refused.StatusCode!.Value, refused.Message)]);
+    }
+
+    /// <summary>Applies the host's answer: refused events are handled one by one, acknowledged results leave the spool and end their lease.</summary>
+    private void Apply(List<PendingEvent> batch, IReadOnlyList<EventRejection> rejected)
+    {
+        var rejections = rejected.Where(r => r.EventId is not null).ToDictionary(r => r.EventId!, StringComparer.Ordinal);
         foreach (var item in batch)
         {
             if (rejections.TryGetValue(item.Event.EventId, out var rejection))
@@ -83,8 +88,12 @@ internal sealed partial class EventOutbox
         _signal.Set();
     }
 
-    /// <summary>One POST of the batch, retried while the failure is transient; null Refused when the host answered.</summary>
-    private async Task<PostAnswer> SendAsync(List<PendingEvent> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// One POST of the batch, retried while the failure is transient. The answer is applied before the lease gate is
+    /// released, so no renewal goes out for a lease whose final event the host just took (it would come back lost).
+    /// Returns the refusal when the host refused the batch as a whole.
+    /// </summary>
+    private async Task<HostApiException?> SendAsync(List<PendingEvent> batch, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -93,11 +102,12 @@ internal sealed partial class EventOutbox
             {
                 // A restored event has no run: it keeps the lease id it was spooled with.
                 var events = batch.Where(p => p.Run is not { Lost: true }).Select(p => p.Run is { } run ? p.Event with { LeaseId = run.LeaseId } : p.Event).ToList();
-                return new PostAnswer(events.Count > 0 ? await post(events, cancellationToken) : [], null);
+                Apply(batch, events.Count > 0 ? await post(events, cancellationToken) : []);
+                return null;
             }
             catch (HostApiException ex) when (ex is not HostRefusedException && ex.StatusCode is { } status && !RetryPolicy.IsTransient(status))
             {
-                return new PostAnswer([], ex);
+                return ex;
             }
             catch (Exception ex) when (ex is HostApiException and not HostRefusedException or HttpRequestException or TimeoutException)
             {
@@ -121,8 +131,6 @@ internal sealed partial class EventOutbox
         + (runnerEvent.Output is { } output ? output.GetRawText().Length : 0);
 
     private static string Shorten(string text) => text.Length <= 1000 ? text : string.Concat(text.AsSpan(0, 1000), "…");
-
-    private readonly record struct PostAnswer(IReadOnlyList<EventRejection> Rejected, HostApiException? Refused);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Posting {Count} events failed (attempt {Attempt}), retrying: {Reason}")]
     private static partial void LogRetrying(ILogger logger, int count, int attempt, string reason);

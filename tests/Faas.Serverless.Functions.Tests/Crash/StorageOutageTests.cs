@@ -17,7 +17,6 @@ namespace Faas.Serverless.Functions.Tests.Crash;
 public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Executions = 50;
-    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(3);
     private readonly DiskAzurite _storage = new();
     private readonly LogCapture _logs = new();
     private EndToEndFactory _factory = null!;
@@ -43,8 +42,11 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
         _logs.Dispose();
     }
 
-    [Fact]
-    public async Task StorageOutage_ExecutionsFinishingDuringIt_EachBodyRunsOnceAndSucceeds()
+    /// <param name="outageSeconds">3 s as in the issue; 20 s is over three leases (the tests' lease is 6 s).</param>
+    [Theory]
+    [InlineData(3)]
+    [InlineData(20)]
+    public async Task StorageOutage_ExecutionsFinishingDuringIt_EachBodyRunsOnceAndSucceeds(int outageSeconds)
     {
         var serviceId = await _e2e.DeployAsync(new { name = "outage", packageName = "e2e", initParams = new { greeting = "hi" }, runtime = new { replicas = 2, concurrency = 8 } });
         await _e2e.WaitForStatusAsync(serviceId, "Active");
@@ -59,7 +61,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
         var doneBefore = keys.Count(key => _e2e.Runs(key) > 0);
         await _storage.StopAsync();
         var clock = Stopwatch.StartNew();
-        await Task.Delay(Outage);
+        await Task.Delay(TimeSpan.FromSeconds(outageSeconds));
         var doneDuring = keys.Count(key => _e2e.Runs(key) > 0) - doneBefore;
         await _storage.StartAsync();
         var downFor = clock.Elapsed;
@@ -81,9 +83,11 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
             .Select(e => $"{e.GetProperty("input").GetProperty("key")}: {e.GetProperty("latestStatus")} after {e.GetProperty("attempts")} attempts"));
         Assert.All(keys, key => Assert.Equal(1, runs[key]));
 
-        // Runner calls during the outage were answered 503 (retried), never 500.
+        // No runner was told its lease was lost, and runner calls were never answered 500. Storage's own retries
+        // absorb a short outage; a long one is answered 503 (which the runners retry).
+        Assert.DoesNotContain(_logs.Messages, m => m.Contains("was lost to another replica", StringComparison.Ordinal));
         Assert.DoesNotContain(_logs.Messages, m => m.StartsWith("Unhandled error in", StringComparison.Ordinal) && m.Contains("/services/", StringComparison.Ordinal));
-        Assert.Contains(_logs.Messages, m => m.StartsWith("Storage unavailable in", StringComparison.Ordinal));
+        Assert.True(outageSeconds < 20 || _logs.Messages.Any(m => m.StartsWith("Storage unavailable in", StringComparison.Ordinal)), "a long outage is answered 503");
     }
 
     /// <summary>Polls every execution until each is final; reads during the host's recovery may fail and are retried.</summary>
