@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Faas.Serverless.Functions.Tests.EndToEnd;
@@ -64,7 +65,12 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
         var doneBefore = keys.Count(key => _e2e.Runs(key) > 0);
         await _storage.StopAsync();
         var clock = Stopwatch.StartNew();
-        await Task.Delay(TimeSpan.FromSeconds(outageSeconds));
+        // A long outage outlasts storage's own retries: a read during it is answered 503.
+        using var probe = outageSeconds >= 20 ? await ProbeAsync(ids[0], TimeSpan.FromSeconds(outageSeconds)) : null;
+        if (probe is null)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(outageSeconds));
+        }
         var doneDuring = keys.Count(key => _e2e.Runs(key) > 0) - doneBefore;
         await _storage.StartAsync();
         var downFor = clock.Elapsed;
@@ -90,6 +96,26 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
         // 503 (which the runners retry).
         Assert.DoesNotContain(_logs.Messages, m => m.StartsWith("Unhandled error in", StringComparison.Ordinal) && m.Contains("/services/", StringComparison.Ordinal));
         Assert.True(outageSeconds < 20 || _logs.Messages.Any(m => m.StartsWith("Storage unavailable in", StringComparison.Ordinal)), "a long outage is answered 503");
+        if (probe is not null)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, probe.StatusCode);
+            Assert.NotNull(probe.Headers.RetryAfter);
+            Assert.Equal("application/problem+json", probe.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    /// <summary>Reads an execution while storage is down, then waits out the rest of <paramref name="outage"/>.</summary>
+    private async Task<HttpResponseMessage> ProbeAsync(string executionId, TimeSpan outage)
+    {
+        var end = Stopwatch.StartNew();
+        var response = await _e2e.Client.GetAsync(new Uri($"{_e2e.Project}/executions/{executionId}", UriKind.Relative));
+        await response.Content.LoadIntoBufferAsync();
+        if (end.Elapsed < outage)
+        {
+            await Task.Delay(outage - end.Elapsed);
+        }
+
+        return response;
     }
 
     private async Task<int> CountAsync(string status) =>
