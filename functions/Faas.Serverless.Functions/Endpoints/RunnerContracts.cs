@@ -62,3 +62,9 @@ public sealed record RenewRequest(string? ReplicaId, IReadOnlyList<string>? Leas
 public sealed record RenewedLease(string LeaseId, string? RenewedLeaseId, bool Terminate, bool Lost);
 
 public sealed record RenewResponse(IReadOnlyList<RenewedLease> Leases);
+
+/// <summary>The answer to <c>work/events</c>: events not listed were applied (or ignored as stale).</summary>
+public sealed record RunnerEventsResponse(IReadOnlyList<RejectedEvent> Rejected);
+
+/// <param name="Status">The HTTP status this event alone would have got (400, or 413 when it is too large).</param>
+public sealed record RejectedEvent(string? EventId, int Status, string Detail);

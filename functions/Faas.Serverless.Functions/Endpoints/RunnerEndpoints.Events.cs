@@ -1,3 +1,4 @@
+using Faas.Serverless.AzureStorage;
 using Faas.Serverless.Domain.Services;
 using Faas.Serverless.Functions.Auth;
 using Faas.Serverless.Orchestrations.Engine;
@@ -14,13 +15,21 @@ internal static partial class RunnerEndpoints
     private static readonly TimeSpan PendingRecheckDelay = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
-    /// Applies a runner's events. Events for unknown, foreign or stale attempts are ignored, not refused: the
-    /// runner then drops the whole batch, and the good events in it would be lost.
+    /// Applies a runner's events and lists the ones it refused, so the runner drops those alone: one bad event (an
+    /// output storage will not take) never blocks the others. Events for unknown, foreign or stale attempts are
+    /// ignored, not refused. A storage outage fails the whole request with 503; the runner sends it again, and
+    /// events already applied are recognized by their eventId.
     /// </summary>
-    private static async Task<Accepted> ReportEventsAsync(
+    private static async Task<Ok<RunnerEventsResponse>> ReportEventsAsync(
         RunnerEventsRequest request, HttpContext http, ExecutionEngine engine, IExecutionStore store, ServiceWorkQueues queues, CancellationToken cancellationToken)
     {
         var service = http.GetRunnerService();
+        var rejected = new List<RejectedEvent>();
+        foreach (var invalid in (request.Events ?? []).Where(e => e.ExecutionId is null || e.Attempt is null))
+        {
+            rejected.Add(new RejectedEvent(invalid.EventId, StatusCodes.Status400BadRequest, "An event needs executionId and attempt."));
+        }
+
         foreach (var group in (request.Events ?? []).Where(e => e.ExecutionId is not null && e.Attempt is not null).GroupBy(e => e.ExecutionId!))
         {
             var record = await engine.GetAsync(group.Key, cancellationToken);
@@ -29,22 +38,70 @@ internal static partial class RunnerEndpoints
                 continue;
             }
 
-            var logs = group.Where(e => e.Type == "log").Select(e => new ExecutionLogLine(e.Timestamp ?? DateTimeOffset.UtcNow, e.Attempt!.Value, e.Stream ?? "stdout", e.Level, e.Message ?? string.Empty, e.EventId ?? Guid.NewGuid().ToString("N"))).ToList();
+            var logs = group.Where(e => e.Type == "log").ToList();
             if (logs.Count > 0)
             {
-                await store.AppendLogsAsync(group.Key, logs, cancellationToken);
+                await TryApplyAsync(logs, rejected, () => store.AppendLogsAsync(group.Key, [.. logs.Select(ToLogLine)], cancellationToken));
             }
 
-            await engine.ApplyAsync(group.Key, [.. group.Select(e => ToExecutionEvent(e, service.Spec.OnReset)).OfType<ExecutionEvent>()], cancellationToken);
+            var applied = await ApplyExecutionEventsAsync(engine, group.Key, [.. group.Where(e => e.Type != "log")], service.Spec.OnReset, rejected, cancellationToken);
+
             // A released attempt is dispatched again by the orchestration, so its old item goes too.
-            foreach (var ending in group.Where(e => e.LeaseId is not null && e.Type is "succeeded" or "failed" or "released"))
+            foreach (var ending in applied.Where(e => e.LeaseId is not null && e.Type is "succeeded" or "failed" or "released"))
             {
                 await queues.CompleteAsync(service.Id, ending.LeaseId!, cancellationToken);
             }
         }
 
-        return TypedResults.Accepted((string?)null);
+        return TypedResults.Ok(new RunnerEventsResponse(rejected));
     }
+
+    /// <summary>Applies one execution's events together, or one by one when storage refuses the lot, refusing only the bad ones.</summary>
+    private static async Task<List<RunnerEvent>> ApplyExecutionEventsAsync(
+        ExecutionEngine engine, string executionId, List<RunnerEvent> events, OnReset onReset, List<RejectedEvent> rejected, CancellationToken cancellationToken)
+    {
+        // Together first: one storage round trip for the usual batch; a refusal there is sorted out one event at a time.
+        if (await TryApplyAsync(events, [], () => engine.ApplyAsync(executionId, [.. events.Select(e => ToExecutionEvent(e, onReset)).OfType<ExecutionEvent>()], cancellationToken)))
+        {
+            return events;
+        }
+
+        var applied = new List<RunnerEvent>();
+        foreach (var runnerEvent in events)
+        {
+            if (ToExecutionEvent(runnerEvent, onReset) is { } executionEvent
+                && await TryApplyAsync([runnerEvent], rejected, () => engine.ApplyAsync(executionId, [executionEvent], cancellationToken)))
+            {
+                applied.Add(runnerEvent);
+            }
+        }
+
+        return applied;
+    }
+
+    /// <summary>Runs <paramref name="apply"/>; when storage refuses the request itself (not an outage), records the events as rejected.</summary>
+    private static async Task<bool> TryApplyAsync(IReadOnlyList<RunnerEvent> events, List<RejectedEvent> rejected, Func<Task> apply)
+    {
+        try
+        {
+            await apply();
+            return true;
+        }
+        catch (StorageException ex) when (ex.Status is >= 400 and < 500 and not (404 or 409 or 412))
+        {
+            rejected.AddRange(events.Select(e => new RejectedEvent(e.EventId, ex.Status == 413 ? 413 : 400, $"Storage refused the event: {ex.Message}")));
+            return false;
+        }
+        catch (ArgumentException ex)
+        {
+            // The stores refuse a value they cannot hold (an execution state too large for its entity) before calling storage.
+            rejected.AddRange(events.Select(e => new RejectedEvent(e.EventId, 400, $"The event cannot be stored: {ex.Message}")));
+            return false;
+        }
+    }
+
+    private static ExecutionLogLine ToLogLine(RunnerEvent e) =>
+        new(e.Timestamp ?? DateTimeOffset.UtcNow, e.Attempt!.Value, e.Stream ?? "stdout", e.Level, e.Message ?? string.Empty, e.EventId ?? Guid.NewGuid().ToString("N"));
 
     /// <param name="onReset">What the service wants done with an attempt a replica hands back unfinished.</param>
     private static ExecutionEvent? ToExecutionEvent(RunnerEvent e, OnReset onReset)
@@ -93,6 +150,13 @@ internal static partial class RunnerEndpoints
             {
                 // A first delivery of an attempt that already runs elsewhere is a duplicate send (a commit that was retried).
                 await queues.CompleteAsync(service.Id, work.LeaseId, cancellationToken);
+            }
+            else if (standing == AttemptStanding.Active && work.DequeueCount > 1 && await queues.HoldForHolderAsync(service.Id, work, cancellationToken))
+            {
+                // Its lease ran out, but its replica may only have been cut off (a storage or host outage; its started event
+                // may not have been stored either): it gets one more lease to renew or report before the attempt counts
+                // as reset, so a call that ran, or finished, is not run again.
+                continue;
             }
             else if (standing == AttemptStanding.Active && service.Spec.OnReset == OnReset.Failed && await IsRunningAsync(engine, work, cancellationToken))
             {

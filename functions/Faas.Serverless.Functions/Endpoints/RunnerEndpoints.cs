@@ -98,13 +98,14 @@ internal static partial class RunnerEndpoints
         return TypedResults.Ok(new LeaseResponse([.. leased.Select(work => LeasedItem.From(work, leaseSeconds))]));
     }
 
-    private static async Task<Ok<RenewResponse>> RenewAsync(RenewRequest request, HttpContext http, ServiceWorkQueues queues, IExecutionTermination termination, CancellationToken cancellationToken)
+    private static async Task<Ok<RenewResponse>> RenewAsync(
+        RenewRequest request, HttpContext http, ServiceWorkQueues queues, ExecutionEngine engine, IExecutionTermination termination, CancellationToken cancellationToken)
     {
         var service = http.GetRunnerService();
         var renewed = new List<RenewedLease>();
         foreach (var leaseId in request.LeaseIds ?? [])
         {
-            var next = await queues.RenewAsync(service.Id, leaseId, cancellationToken);
+            var next = await queues.RenewAsync(service.Id, leaseId, cancellationToken) ?? await KeptDespiteUnknownReceiptAsync(leaseId, queues, engine, cancellationToken);
             var terminate = next is not null && LeaseIds.TryParse(leaseId, out var lease)
                 && await termination.IsRequestedAsync(lease.ExecutionId, lease.Attempt, cancellationToken);
             renewed.Add(new RenewedLease(leaseId, next, terminate, Lost: next is null));
@@ -112,6 +113,18 @@ internal static partial class RunnerEndpoints
 
         return TypedResults.Ok(new RenewResponse(renewed));
     }
+
+    /// <summary>
+    /// A renewal the queue refuses is not proof that another replica has the item: an earlier renewal may have gone
+    /// through with its answer lost (storage failed mid-call), leaving the queue with a receipt nobody knows. While the
+    /// attempt is still current and this host gave the item to no one else, the lease id is kept: once the item shows
+    /// up again it is held for this runner (see <see cref="ServiceWorkQueues.HoldForHolderAsync"/>) and reclaimed.
+    /// </summary>
+    private static async Task<string?> KeptDespiteUnknownReceiptAsync(string leaseId, ServiceWorkQueues queues, ExecutionEngine engine, CancellationToken cancellationToken) =>
+        LeaseIds.TryParse(leaseId, out var lease) && !queues.WasGivenAway(leaseId)
+            && await engine.GetStandingAsync(lease.ExecutionId, lease.Attempt, cancellationToken) == AttemptStanding.Active
+            ? leaseId
+            : null;
 
     private static ValidationFailedException Invalid(string field, string message)
     {

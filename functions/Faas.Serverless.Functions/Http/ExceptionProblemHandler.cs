@@ -10,6 +10,8 @@ namespace Faas.Serverless.Functions.Http;
 /// <summary>Maps exceptions that escape endpoints to problem details with the right status.</summary>
 internal sealed partial class ExceptionProblemHandler(IProblemDetailsService problems, ILogger<ExceptionProblemHandler> logger) : IExceptionHandler
 {
+    private const string RetryAfterSeconds = "2";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var fieldErrors = exception switch
@@ -33,7 +35,13 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", null),
             _ => (500, "Internal server error", null),
         };
-        if (status >= 500)
+        if (status == 503)
+        {
+            // Runners and clients back off and retry: an outage of storage is not a fault of the request.
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+            LogStorageUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+        }
+        else if (status >= 500)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -49,4 +57,7 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Storage unavailable in {Method} {Path}: {Reason}")]
+    private static partial void LogStorageUnavailable(ILogger logger, string method, string path, string reason);
 }

@@ -9,7 +9,7 @@ namespace Faas.Serverless.Orchestrations.Work;
 /// One storage queue per service: executions' attempts go in, the service's replicas lease them out. A queue
 /// per service lets each service scale on its own backlog (KEDA's azure-queue rule in the cloud).
 /// </summary>
-public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signals, IExecutionPayloadStore payloads, IOptions<QueueOptions> options, TimeProvider clock)
+public sealed partial class ServiceWorkQueues(StorageAccount account, WorkSignals signals, IExecutionPayloadStore payloads, IOptions<QueueOptions> options, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly QueueOptions _options = options.Value;
@@ -86,7 +86,20 @@ public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signal
         }
         catch (StorageException ex) when (ex.IsNotFound)
         {
-            return null;
+            if (TakeHeld(lease) is not { } held)
+            {
+                return null;
+            }
+
+            try
+            {
+                var receipt = await Queue(serviceId).UpdateMessageAsync(lease.MessageId, held.PopReceipt, LeaseDuration, cancellationToken: cancellationToken);
+                return (lease with { PopReceipt = receipt.PopReceipt }).Id;
+            }
+            catch (StorageException again) when (again.IsNotFound)
+            {
+                return null;
+            }
         }
     }
 
@@ -98,18 +111,16 @@ public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signal
             return false;
         }
 
-        try
+        if (await TryDeleteAsync(serviceId, lease.MessageId, lease.PopReceipt, cancellationToken))
         {
-            await Queue(serviceId).DeleteMessageAsync(lease.MessageId, lease.PopReceipt, cancellationToken);
             return true;
         }
-        catch (StorageException ex) when (ex.IsNotFound)
-        {
-            return false;
-        }
+
+        // A held item is deleted with the receipt of its hold.
+        return TakeHeld(lease) is { } held && await TryDeleteAsync(serviceId, lease.MessageId, held.PopReceipt, cancellationToken);
     }
 
-    /// <summary>Makes the item visible to other replicas again, at once or after <paramref name="delay"/>.</summary>
+    /// <summary>Puts a leased item that was not handed out back, visible again at once or after <paramref name="delay"/>.</summary>
     public async Task<bool> ReleaseAsync(string serviceId, string leaseId, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {
         if (!LeaseIds.TryParse(leaseId, out var lease))
@@ -120,6 +131,7 @@ public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signal
         try
         {
             await Queue(serviceId).UpdateMessageAsync(lease.MessageId, lease.PopReceipt, delay ?? TimeSpan.Zero, cancellationToken: cancellationToken);
+            NotePutBack(lease);
             if (delay is null)
             {
                 signals.Signal(serviceId);
@@ -153,6 +165,19 @@ public sealed class ServiceWorkQueues(StorageAccount account, WorkSignals signal
         item.InputBlob is { } name
             ? item with { Input = await payloads.ReadAsync<Dictionary<string, JsonElement>>(item.ExecutionId, name, cancellationToken), InputBlob = null }
             : item;
+
+    private async Task<bool> TryDeleteAsync(string serviceId, string messageId, string popReceipt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Queue(serviceId).DeleteMessageAsync(messageId, popReceipt, cancellationToken);
+            return true;
+        }
+        catch (StorageException ex) when (ex.IsNotFound)
+        {
+            return false;
+        }
+    }
 
     private QueueClient Queue(string serviceId) => account.GetQueueClient(QueueName(serviceId));
 

@@ -78,7 +78,8 @@ internal sealed partial class RunnerAgent(
     private async Task<int> RunWorkerAsync(RunnerSpec spec, string codebaseDir, CancellationToken stopping)
     {
         using var leaseGate = new SemaphoreSlim(1, 1);
-        var outbox = new EventOutbox(api.PostEventsAsync, leaseGate, timings, timeProvider, loggerFactory.CreateLogger<EventOutbox>());
+        var spool = new ResultSpool(Path.Combine(options.WorkDir, "spool", options.ReplicaId), timeProvider, loggerFactory.CreateLogger<ResultSpool>());
+        var outbox = new EventOutbox(api.PostEventsAsync, spool, leaseGate, timings, timeProvider, loggerFactory.CreateLogger<EventOutbox>());
         var channel = new WorkerChannel();
         var tracker = new ExecutionTracker(outbox, channel, timings, timeProvider, loggerFactory.CreateLogger<ExecutionTracker>());
         outbox.FinalEventDelivered = tracker.OnFinalEventDelivered;

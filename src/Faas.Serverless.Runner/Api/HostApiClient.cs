@@ -15,6 +15,9 @@ internal sealed partial class HostApiClient(HttpClient http, RunnerOptions optio
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan DownloadHeadersTimeout = TimeSpan.FromSeconds(60);
 
+    // A batch may carry an output of several MB.
+    private static readonly TimeSpan EventsTimeout = TimeSpan.FromSeconds(120);
+
     public async Task<RunnerSpec> GetSpecAsync(CancellationToken cancellationToken = default)
     {
         using var response = await SendAsync(
@@ -62,16 +65,27 @@ internal sealed partial class HostApiClient(HttpClient http, RunnerOptions optio
         return result?.Leases ?? [];
     }
 
-    /// <summary>One attempt: the event outbox owns retries so that it can re-stamp lease ids between attempts.</summary>
-    public async Task PostEventsAsync(IReadOnlyList<RunnerEvent> events, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One attempt: the event outbox owns retries so that it can re-stamp lease ids between attempts. The body is
+    /// serialized straight into the request stream, so a large output is never copied into a buffer. Returns the
+    /// events the host refused (an older host answers 202 without a body: none).
+    /// </summary>
+    public async Task<IReadOnlyList<EventRejection>> PostEventsAsync(IReadOnlyList<RunnerEvent> events, CancellationToken cancellationToken = default)
     {
         var body = new EventsRequest(options.ReplicaId, events);
         using var response = await SendAsync(
             () => new HttpRequestMessage(HttpMethod.Post, Service("work/events")) { Content = JsonContent.Create(body, RunnerJson.Default.EventsRequest) },
             "POST work/events",
             RetryPolicy.None,
-            CallTimeout,
+            EventsTimeout,
             cancellationToken);
+        if (response.Content.Headers.ContentType?.MediaType is not { } mediaType || !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+
+        var answer = await response.Content.ReadFromJsonAsync(RunnerJson.Default.EventsResponse, cancellationToken);
+        return answer?.Rejected ?? [];
     }
 
     /// <summary>Opens the codebase zip; <paramref name="url"/> is relative to the host or absolute.</summary>

@@ -15,6 +15,8 @@ namespace Faas.Serverless.Runner.Api;
 [JsonSerializable(typeof(RenewRequest))]
 [JsonSerializable(typeof(RenewResponse))]
 [JsonSerializable(typeof(EventsRequest))]
+[JsonSerializable(typeof(EventsResponse))]
+[JsonSerializable(typeof(RunnerEvent))]
 [JsonSerializable(typeof(ReplicaStateReport))]
 [JsonSerializable(typeof(WorkerMessage))]
 [JsonSerializable(typeof(InitRequest))]

@@ -13,6 +13,9 @@ internal sealed record AgentTimings
 
     public int MaxEventsPerPost { get; init; } = 200;
 
+    /// <summary>Events are batched up to about this many bytes; a larger one (a big output) is posted on its own.</summary>
+    public long MaxBytesPerPost { get; init; } = 1024 * 1024;
+
     /// <summary>Beyond this many unsent events, new log events are dropped (a host outage must not exhaust memory).</summary>
     public int MaxPendingEvents { get; init; } = 20_000;
 

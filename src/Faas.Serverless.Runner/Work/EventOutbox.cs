@@ -6,17 +6,26 @@ namespace Faas.Serverless.Runner.Work;
 /// <summary>
 /// One ordered queue of execution events for the whole replica, so the events of each execution reach the host in
 /// the order they happened. <c>log</c>/<c>progress</c> events wait up to <see cref="AgentTimings.LogBatchDelay"/> to be
-/// batched; any other event flushes the queue at once. A failed POST is retried with the same event ids (the host is
-/// idempotent by eventId) and nothing behind it overtakes it. Lease ids are stamped at send time, under the lease
-/// gate that renewals also take, so an event always carries the lease id the host issued last.
+/// batched; any other event flushes the queue at once. A POST that fails for a transient reason (5xx, timeout, no
+/// connection) is retried with the same event ids (the host is idempotent by eventId), with backoff capped at 5 s and
+/// for as long as it takes, and nothing behind it overtakes it. Events the host refuses are dropped one by one, never
+/// the batch around them: a refused result becomes a <c>failed</c> event, so the call still ends. A batch holds at
+/// most <see cref="AgentTimings.MaxBytesPerPost"/>; a larger event (a big output) is posted on its own. Finished
+/// results are spooled (<see cref="ResultSpool"/>) until the host acknowledged them, and the spool an earlier agent of
+/// this replica left is reported first. Lease ids are stamped at send time, under the lease gate that renewals also
+/// take, so an event always carries the lease id the host issued last.
 /// </summary>
 internal sealed partial class EventOutbox(
-    Func<IReadOnlyList<RunnerEvent>, CancellationToken, Task> post,
+    Func<IReadOnlyList<RunnerEvent>, CancellationToken, Task<IReadOnlyList<EventRejection>>> post,
+    ResultSpool spool,
     SemaphoreSlim leaseGate,
     AgentTimings timings,
     TimeProvider timeProvider,
     ILogger logger)
 {
+    public const string OutputTooLargeErrorType = "OutputTooLarge";
+    public const string ResultRejectedErrorType = "ResultRejected";
+
     private static readonly RetryPolicy Backoff = new(0, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
 
     private readonly object _sync = new();
@@ -42,8 +51,10 @@ internal sealed partial class EventOutbox(
 
     public void Enqueue(ExecutionRun run, RunnerEvent runnerEvent)
     {
+        ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(runnerEvent);
         var batchable = EventTypes.IsBatchable(runnerEvent.Type);
+        var size = IsResult(runnerEvent) ? spool.Save(runnerEvent with { LeaseId = run.LeaseId }) ?? Estimate(runnerEvent) : Estimate(runnerEvent);
         lock (_sync)
         {
             if (batchable && _pending.Count >= timings.MaxPendingEvents)
@@ -56,7 +67,7 @@ internal sealed partial class EventOutbox(
                 return;
             }
 
-            _pending.Add(new PendingEvent(run, runnerEvent, timeProvider.GetUtcNow()));
+            _pending.Add(new PendingEvent(run, runnerEvent, timeProvider.GetUtcNow(), size));
             if (!batchable)
             {
                 _urgent++;
@@ -71,7 +82,12 @@ internal sealed partial class EventOutbox(
     {
         lock (_sync)
         {
-            _urgent -= _pending.Count(p => p.Run == run && !EventTypes.IsBatchable(p.Event.Type));
+            foreach (var purged in _pending.Where(p => p.Run == run))
+            {
+                _urgent -= EventTypes.IsBatchable(purged.Event.Type) ? 0 : 1;
+                spool.Delete(purged.Event.EventId);
+            }
+
             _pending.RemoveAll(p => p.Run == run);
         }
     }
@@ -94,8 +110,10 @@ internal sealed partial class EventOutbox(
         return true;
     }
 
+    /// <exception cref="HostRefusedException">The host refused the bot or the service (fatal).</exception>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
+        RestoreSpooled();
         while (!cancellationToken.IsCancellationRequested)
         {
             var batch = await NextBatchAsync(cancellationToken);
@@ -106,7 +124,7 @@ internal sealed partial class EventOutbox(
 
             try
             {
-                await SendAsync(batch, cancellationToken);
+                await DeliverAsync(batch, cancellationToken);
             }
             finally
             {
@@ -115,11 +133,26 @@ internal sealed partial class EventOutbox(
                     _inFlight = 0;
                 }
             }
+        }
+    }
 
-            foreach (var item in batch.Where(p => EventTypes.IsTerminal(p.Event.Type)))
+    /// <summary>Results an earlier agent of this replica finished but could not report go first (their lease ids are the last it knew).</summary>
+    private void RestoreSpooled()
+    {
+        var spooled = spool.Load();
+        lock (_sync)
+        {
+            // Runs of this agent may already have queued (and spooled) results.
+            var queued = _pending.Select(p => p.Event.EventId).ToHashSet(StringComparer.Ordinal);
+            var restored = spooled.Where(r => !queued.Contains(r.Event.EventId)).Select(r => new PendingEvent(null, r.Event, timeProvider.GetUtcNow(), r.Size)).ToList();
+            if (restored.Count == 0)
             {
-                FinalEventDelivered?.Invoke(item.Run);
+                return;
             }
+
+            LogRestored(logger, restored.Count, spool.Directory);
+            _pending.InsertRange(0, restored);
+            _urgent += restored.Count;
         }
     }
 
@@ -160,7 +193,14 @@ internal sealed partial class EventOutbox(
 
     private List<PendingEvent> TakeBatch()
     {
-        var count = Math.Min(_pending.Count, timings.MaxEventsPerPost);
+        var count = 0;
+        var bytes = 0L;
+        while (count < _pending.Count && count < timings.MaxEventsPerPost && (count == 0 || bytes + _pending[count].Size <= timings.MaxBytesPerPost))
+        {
+            bytes += _pending[count].Size;
+            count++;
+        }
+
         var batch = _pending.GetRange(0, count);
         _pending.RemoveRange(0, count);
         _urgent -= batch.Count(p => !EventTypes.IsBatchable(p.Event.Type));
@@ -168,47 +208,13 @@ internal sealed partial class EventOutbox(
         return batch;
     }
 
-    private async Task SendAsync(List<PendingEvent> batch, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await leaseGate.WaitAsync(cancellationToken);
-            try
-            {
-                var events = batch.Where(p => !p.Run.Lost).Select(p => p.Event with { LeaseId = p.Run.LeaseId }).ToList();
-                if (events.Count > 0)
-                {
-                    await post(events, cancellationToken);
-                }
-
-                return;
-            }
-            catch (HostApiException ex) when (ex is not HostRefusedException && ex.StatusCode is { } status && !RetryPolicy.IsTransient(status))
-            {
-                LogRejected(logger, batch.Count, (int)status, ex.Message);
-                return;
-            }
-            catch (Exception ex) when (ex is HostApiException and not HostRefusedException or HttpRequestException)
-            {
-                LogRetrying(logger, batch.Count, attempt, ex.Message);
-            }
-            finally
-            {
-                leaseGate.Release();
-            }
-
-            await Task.Delay(Backoff.DelayFor(attempt), timeProvider, cancellationToken);
-        }
-    }
-
-    private readonly record struct PendingEvent(ExecutionRun Run, RunnerEvent Event, DateTimeOffset EnqueuedAt);
-
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Posting {Count} events failed (attempt {Attempt}), retrying: {Reason}")]
-    private static partial void LogRetrying(ILogger logger, int count, int attempt, string reason);
-
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "The host rejected {Count} events with {Status}; dropping them: {Reason}")]
-    private static partial void LogRejected(ILogger logger, int count, int status, string reason);
+    /// <param name="Run">Null for an event restored from the spool of an earlier agent.</param>
+    /// <param name="Replacement">A <c>failed</c> event standing in for a refused result.</param>
+    private readonly record struct PendingEvent(ExecutionRun? Run, RunnerEvent Event, DateTimeOffset EnqueuedAt, long Size, bool Replacement = false);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "{Dropped} log events dropped so far: more than {Max} events are waiting to be sent")]
     private static partial void LogDropping(ILogger logger, long dropped, int max);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Reporting {Count} results an earlier agent of this replica left in {Directory}")]
+    private static partial void LogRestored(ILogger logger, int count, string directory);
 }

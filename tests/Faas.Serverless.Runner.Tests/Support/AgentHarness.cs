@@ -14,7 +14,7 @@ namespace Faas.Serverless.Runner.Tests.Support;
 public sealed class AgentHarness : IAsyncDisposable
 {
     private readonly ITestOutputHelper _output;
-    private readonly CancellationTokenSource _stop = new();
+    private CancellationTokenSource _stop = new();
     private Task<int>? _exit;
 
     private AgentHarness(ITestOutputHelper output, FakeHost host, WorkerKind kind)
@@ -60,8 +60,15 @@ public sealed class AgentHarness : IAsyncDisposable
 
     public Task<int> Exit => _exit ?? throw new InvalidOperationException("Start the agent first.");
 
+    /// <summary>Starts the agent; again after it exited, as the supervisor restarts a replica (same replica id and work dir).</summary>
     public void Start()
     {
+        if (_stop.IsCancellationRequested)
+        {
+            _stop.Dispose();
+            _stop = new CancellationTokenSource();
+        }
+
         var env = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["FAAS_RUNNER_TOKEN"] = Token,

@@ -14,9 +14,16 @@ internal sealed class WorkTestKit : IAsyncDisposable
     private readonly object _sync = new();
     private readonly List<IReadOnlyList<RunnerEvent>> _posts = [];
 
-    public WorkTestKit(AgentTimings? timings = null, Func<int, Exception?>? failPost = null, Func<int, Task>? beforePost = null)
+    public WorkTestKit(
+        AgentTimings? timings = null,
+        Func<int, Exception?>? failPost = null,
+        Func<int, Task>? beforePost = null,
+        Func<IReadOnlyList<RunnerEvent>, IReadOnlyList<EventRejection>>? reject = null,
+        string? spoolDir = null)
     {
         Timings = timings ?? new AgentTimings();
+        SpoolDir = spoolDir ?? Path.Combine(Path.GetTempPath(), "faas-spool-" + Guid.NewGuid().ToString("N"));
+        Spool = new ResultSpool(SpoolDir, TimeProvider.System, NullLogger.Instance);
         Outbox = new EventOutbox(
             async (events, ct) =>
             {
@@ -37,11 +44,15 @@ internal sealed class WorkTestKit : IAsyncDisposable
                 }
 
                 await Task.Yield();
+                var rejected = reject?.Invoke(events) ?? [];
                 lock (_sync)
                 {
-                    _posts.Add(events);
+                    _posts.Add([.. events.Where(e => !rejected.Any(r => r.EventId == e.EventId))]);
                 }
+
+                return rejected;
             },
+            Spool,
             Gate,
             Timings,
             TimeProvider.System,
@@ -52,6 +63,10 @@ internal sealed class WorkTestKit : IAsyncDisposable
     }
 
     public AgentTimings Timings { get; }
+
+    public string SpoolDir { get; }
+
+    public ResultSpool Spool { get; }
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
@@ -104,6 +119,10 @@ internal sealed class WorkTestKit : IAsyncDisposable
 
         _cts.Dispose();
         Gate.Dispose();
+        if (Directory.Exists(SpoolDir))
+        {
+            Directory.Delete(SpoolDir, recursive: true);
+        }
     }
 
     internal sealed class FakeWorker : IWorkerChannel

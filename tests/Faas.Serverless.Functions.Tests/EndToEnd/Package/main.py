@@ -46,6 +46,11 @@ class ServiceRunner(faas.BaseServiceRunner):
             raise RuntimeError(f"first attempt for {key} fails")
         return {"key": key}
 
+    def big(self, key: str, size: int):
+        """Returns an output of about size bytes."""
+        _count(key)
+        return {"data": "x" * size}
+
     def broken(self, key: str):
         _count(key)
         raise ValueError("always broken")
