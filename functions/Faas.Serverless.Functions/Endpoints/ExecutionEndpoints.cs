@@ -114,7 +114,7 @@ internal static partial class ExecutionEndpoints
     }
 
     private static async Task<Results<Ok<ExecutionResponse>, ProblemHttpResult>> TerminateAsync(
-        string executionId, HttpContext http, ExecutionEngine engine, ExecutionResponder responder, CancellationToken cancellationToken)
+        string executionId, HttpContext http, ExecutionEngine engine, ExecutionResponder responder, TerminationSignals runners, CancellationToken cancellationToken)
     {
         var record = await FindAsync(http, executionId, engine, cancellationToken);
         if (record is null)
@@ -124,6 +124,7 @@ internal static partial class ExecutionEndpoints
 
         var caller = Caller.From(http.User).Id;
         record = await engine.ApplyAsync(executionId, [new TerminateRequested($"terminate-{record.State.Cycle}", caller, "requested through the API")], cancellationToken) ?? record;
+        runners.Signal(record.Info.ServiceId);
         return TypedResults.Ok(await responder.RespondAsync(record, cancellationToken));
     }
 

@@ -63,6 +63,11 @@ public sealed record RenewedLease(string LeaseId, string? RenewedLeaseId, bool T
 
 public sealed record RenewResponse(IReadOnlyList<RenewedLease> Leases);
 
+public sealed record WatchRequest(string? ReplicaId, IReadOnlyList<string>? LeaseIds, int? WaitSeconds);
+
+/// <summary>The watched leases whose attempt is to stop: the runner renews them at once to learn how.</summary>
+public sealed record WatchResponse(IReadOnlyList<string> Terminate);
+
 /// <summary>The answer to <c>work/events</c>: events not listed were applied (or ignored as stale).</summary>
 public sealed record RunnerEventsResponse(IReadOnlyList<RejectedEvent> Rejected);
 

@@ -18,6 +18,7 @@ namespace Faas.Serverless.Functions.Endpoints;
 internal static partial class RunnerEndpoints
 {
     private const int MaxWaitSeconds = 30;
+    private const int MaxWatchedLeases = 256;
 
     public static void MapRunnerEndpoints(this RouteGroupBuilder project)
     {
@@ -28,6 +29,7 @@ internal static partial class RunnerEndpoints
         group.MapPost("/work/lease", LeaseAsync);
         group.MapPost("/work/renew", RenewAsync);
         group.MapPost("/work/events", ReportEventsAsync);
+        group.MapPost("/work/watch", WatchAsync);
     }
 
     private static async Task<Results<Ok<RunnerSpecResponse>, ProblemHttpResult>> GetSpecAsync(

@@ -58,6 +58,7 @@ internal static class HostRegistration
         services.AddSingleton<ServiceManager>();
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WorkSignals>();
+        services.AddSingleton<TerminationSignals>();
         services.AddSingleton<ServiceWorkQueues>();
         services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ExecutionLimitOptions>().BindConfiguration(ExecutionLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -21,6 +21,7 @@ internal sealed partial class AgentSession(
     ExecutionTracker tracker,
     EventOutbox outbox,
     LeaseRenewer renewer,
+    TerminationWatcher watcher,
     WorkLoop workLoop,
     ReplicaStateReporter reporter,
     ParentWatchdog parent,
@@ -34,6 +35,7 @@ internal sealed partial class AgentSession(
         using var leasing = CancellationTokenSource.CreateLinkedTokenSource(stopping, background.Token);
         var outboxTask = outbox.RunAsync(background.Token);
         var renewTask = renewer.RunAsync(background.Token);
+        var watchTask = watcher.RunAsync(background.Token);
         var leaseTask = Task.CompletedTask;
         try
         {
@@ -71,7 +73,7 @@ internal sealed partial class AgentSession(
         finally
         {
             await background.CancelAsync();
-            await Task.WhenAll(outboxTask, renewTask, leaseTask).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await Task.WhenAll(outboxTask, renewTask, watchTask, leaseTask).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 

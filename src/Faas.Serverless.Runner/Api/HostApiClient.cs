@@ -65,6 +65,20 @@ internal sealed partial class HostApiClient(HttpClient http, RunnerOptions optio
         return result?.Leases ?? [];
     }
 
+    /// <summary>Long poll for terminate requests of the held leases (answers early when one is to stop); one attempt.</summary>
+    public async Task<IReadOnlyList<string>> WatchAsync(IReadOnlyList<string> leaseIds, int waitSeconds, CancellationToken cancellationToken = default)
+    {
+        var body = new WatchRequest(options.ReplicaId, leaseIds, waitSeconds);
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, Service("work/watch")) { Content = JsonContent.Create(body, RunnerJson.Default.WatchRequest) },
+            "POST work/watch",
+            RetryPolicy.None,
+            CallTimeout + TimeSpan.FromSeconds(waitSeconds),
+            cancellationToken);
+        var result = await response.Content.ReadFromJsonAsync(RunnerJson.Default.WatchResponse, cancellationToken);
+        return result?.Terminate ?? [];
+    }
+
     /// <summary>
     /// One attempt: the event outbox owns retries so that it can re-stamp lease ids between attempts. The body is
     /// serialized straight into the request stream, so a large output is never copied into a buffer. Returns the

@@ -14,6 +14,8 @@ namespace Faas.Serverless.Runner.Api;
 [JsonSerializable(typeof(LeaseResponse))]
 [JsonSerializable(typeof(RenewRequest))]
 [JsonSerializable(typeof(RenewResponse))]
+[JsonSerializable(typeof(WatchRequest))]
+[JsonSerializable(typeof(WatchResponse))]
 [JsonSerializable(typeof(EventsRequest))]
 [JsonSerializable(typeof(EventsResponse))]
 [JsonSerializable(typeof(RunnerEvent))]

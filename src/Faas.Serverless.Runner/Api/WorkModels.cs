@@ -23,6 +23,10 @@ internal sealed record RenewResponse(IReadOnlyList<LeaseRenewal>? Leases);
 
 internal sealed record LeaseRenewal(string LeaseId, string? RenewedLeaseId, bool Terminate, bool Lost);
 
+internal sealed record WatchRequest(string ReplicaId, IReadOnlyList<string> LeaseIds, int WaitSeconds);
+
+internal sealed record WatchResponse(IReadOnlyList<string>? Terminate);
+
 internal sealed record EventsRequest(string ReplicaId, IReadOnlyList<RunnerEvent> Events);
 
 internal sealed record ErrorInfo(string Type, string Message, string? Traceback);

@@ -8,6 +8,12 @@ internal sealed record AgentTimings
     /// <summary>Long-poll wait sent with each lease request (the host caps it at 30).</summary>
     public int LeaseWaitSeconds { get; init; } = 20;
 
+    /// <summary>Long-poll wait of each <c>work/watch</c> request for terminate requests (the host caps it at 30).</summary>
+    public int WatchWaitSeconds { get; init; } = 25;
+
+    /// <summary>After the held runs change, how long to gather more changes before watching the new set.</summary>
+    public TimeSpan WatchRestartDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Log and progress events wait at most this long to be sent in one batch.</summary>
     public TimeSpan LogBatchDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 

@@ -22,6 +22,9 @@ internal sealed partial class ExecutionTracker(
     /// <summary>Set whenever a slot frees up (a run ends here, or a worker becomes idle).</summary>
     public AsyncSignal SlotFreed { get; } = new();
 
+    /// <summary>Set whenever a run starts here, so the terminate watch covers it.</summary>
+    public AsyncSignal RunStarted { get; } = new();
+
     /// <summary>Runs that hold a slot (worker busy or lease held).</summary>
     public int InFlight
     {
@@ -52,6 +55,7 @@ internal sealed partial class ExecutionTracker(
             run.Timer = timeProvider.CreateTimer(_ => OnTimeout(run), null, timeout, Timeout.InfiniteTimeSpan);
         }
 
+        RunStarted.Set();
         return run;
     }
 
