@@ -1,3 +1,4 @@
+using Faas.Serverless.Codebases;
 using System.ComponentModel;
 using Faas.Serverless.Runner.Api;
 using Faas.Serverless.Runner.Codebase;
@@ -44,7 +45,7 @@ internal sealed partial class RunnerAgent(
             reporter.Update(r => r with { ServiceVersion = spec.Version });
             heartbeat = reporter.RunHeartbeatAsync(timings.HeartbeatInterval, timeProvider, heartbeatCts.Token);
             await reporter.ReportAsync(ReplicaStates.Starting, $"Preparing codebase {spec.Codebase.Sha256[..Math.Min(12, spec.Codebase.Sha256.Length)]}", null, stopping);
-            var codebaseDir = await cache.EnsureAsync(spec.Codebase, stopping);
+            var codebaseDir = options.CodebaseDir ?? await cache.EnsureAsync(spec.Codebase, stopping);
             await reporter.ReportAsync(ReplicaStates.Initializing, "Starting the Python worker", null, stopping);
             return await RunWorkerAsync(spec, codebaseDir, stopping);
         }

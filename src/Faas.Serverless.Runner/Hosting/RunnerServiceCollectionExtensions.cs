@@ -1,3 +1,4 @@
+using Faas.Serverless.Codebases;
 using Faas.Serverless.Runner.Agent;
 using Faas.Serverless.Runner.Api;
 using Faas.Serverless.Runner.Codebase;

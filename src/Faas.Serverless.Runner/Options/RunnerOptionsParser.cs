@@ -3,14 +3,16 @@ using System.Text.RegularExpressions;
 namespace Faas.Serverless.Runner.Options;
 
 /// <summary>
-/// Parses <c>--host --project --service --replica [--work-dir] [--python] [--sdk] [--parent-pid]</c> (as <c>--name value</c> or
-/// <c>--name=value</c>) plus FAAS_RUNNER_TOKEN, and validates everything up front with messages that say what to fix.
+/// Parses <c>--host --project --service --replica [--work-dir] [--python] [--sdk] [--codebase-dir] [--parent-pid]
+/// [--parent-stdin]</c> (as <c>--name value</c> or <c>--name=value</c>) plus the token (the first line of stdin with
+/// <c>--parent-stdin</c>, else FAAS_RUNNER_TOKEN), and validates everything up front with messages that say what to fix.
 /// </summary>
 internal static partial class RunnerOptionsParser
 {
     public const string Usage = """
         Usage: faas-runner --host <url> --project <id> --service <id> --replica <id>
-                           [--work-dir <dir>] [--python <python3>] [--sdk <dir>] [--parent-pid <pid>]
+                           [--work-dir <dir>] [--python <python3>] [--sdk <dir>] [--codebase-dir <dir>]
+                           [--parent-pid <pid>] [--parent-stdin]
 
           --host        Base URL of the Faas.Serverless host, e.g. http://127.0.0.1:7071
           --project     Project id
@@ -19,20 +21,27 @@ internal static partial class RunnerOptionsParser
           --work-dir    Local state and codebase cache (default: $FAAS_RUNNER_WORKDIR or ~/.faas/runner)
           --python      Python interpreter, on PATH or a path (default: python3)
           --sdk         Folder holding the 'faas' Python package (default: <repo>/sdk/python, else $FAAS_PYTHON_SDK)
+          --codebase-dir  The codebase, already verified and extracted (read-only) by the local host: the agent
+                        downloads nothing. Without it the agent downloads the spec's codebase into --work-dir
           --parent-pid  Process that started the agent (the local host). Once it is gone the agent leases no
                         more work, reports its running calls to the next host that answers, and exits 0
+          --parent-stdin  Stdin is a pipe from the parent: its first line is the service bot's API key, and its
+                        end means the parent is gone (this replaces watching --parent-pid, which a sandbox's
+                        own process namespace cannot see)
 
-        Environment: FAAS_RUNNER_TOKEN (required) is the service bot's API key.
+        Environment: FAAS_RUNNER_TOKEN is the service bot's API key, required without --parent-stdin.
         Exit codes: 0 stopped on request or parent gone, 2 invalid options, 3 init failed, 4 spec or bot refused,
                     5 worker exited unexpectedly, 6 codebase invalid, 1 any other crash.
         """;
 
-    private static readonly string[] Known = ["host", "project", "service", "replica", "work-dir", "python", "sdk", "parent-pid"];
+    private const string ParentStdin = "parent-stdin";
+    private static readonly string[] Known = ["host", "project", "service", "replica", "work-dir", "python", "sdk", "codebase-dir", "parent-pid", ParentStdin];
 
     /// <param name="args">Command-line arguments.</param>
     /// <param name="environment">Reads an environment variable (FAAS_RUNNER_TOKEN, FAAS_RUNNER_WORKDIR, FAAS_PYTHON_SDK, HOME).</param>
     /// <param name="baseDirectory">Where the executable lives; the default SDK is found by walking up from it to Faas.Serverless.sln.</param>
-    public static OptionsParseResult Parse(IReadOnlyList<string> args, Func<string, string?> environment, string baseDirectory)
+    /// <param name="readStdinLine">Reads the first line of stdin; called only with <c>--parent-stdin</c>.</param>
+    public static OptionsParseResult Parse(IReadOnlyList<string> args, Func<string, string?> environment, string baseDirectory, Func<string?>? readStdinLine = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(environment);
@@ -61,7 +70,11 @@ internal static partial class RunnerOptionsParser
             }
 
             string value;
-            if (eq > 0)
+            if (name == ParentStdin)
+            {
+                value = eq > 0 ? arg[(eq + 1)..] : "true";
+            }
+            else if (eq > 0)
             {
                 value = arg[(eq + 1)..];
             }
@@ -85,22 +98,30 @@ internal static partial class RunnerOptionsParser
         var project = ParseId("project", values.GetValueOrDefault("project"), errors);
         var service = ParseId("service", values.GetValueOrDefault("service"), errors);
         var replica = ParseId("replica", values.GetValueOrDefault("replica"), errors);
-        var token = environment(RunnerEnvironment.Token);
+        var parentStdin = values.TryGetValue(ParentStdin, out var flag) && ParseFlag(flag, errors);
+        var token = parentStdin ? (readStdinLine ?? Console.In.ReadLine)() : environment(RunnerEnvironment.Token);
         if (string.IsNullOrWhiteSpace(token))
         {
-            errors.Add($"Environment variable {RunnerEnvironment.Token} is not set; it must hold the service bot's API key.");
+            errors.Add(parentStdin
+                ? "--parent-stdin is given, but stdin held no line with the service bot's API key."
+                : $"Environment variable {RunnerEnvironment.Token} is not set; it must hold the service bot's API key.");
         }
 
         var workDir = ResolveWorkDir(values.GetValueOrDefault("work-dir"), environment, errors);
         var python = ResolvePython(values.GetValueOrDefault("python") ?? "python3", environment, errors);
         var sdk = ResolveSdk(values.GetValueOrDefault("sdk"), environment, baseDirectory, errors);
+        var codebaseDir = ResolveCodebaseDir(values.GetValueOrDefault("codebase-dir"), errors);
         var parentPid = ParsePid(values.GetValueOrDefault("parent-pid"), errors);
         if (errors.Count > 0)
         {
             return OptionsParseResult.Failed(errors);
         }
 
-        return OptionsParseResult.Succeeded(new RunnerOptions(host!, project!, service!, replica!, token!.Trim(), workDir!, python!, sdk!, parentPid));
+        return OptionsParseResult.Succeeded(new RunnerOptions(host!, project!, service!, replica!, token!.Trim(), workDir!, python!, sdk!, parentPid)
+        {
+            CodebaseDir = codebaseDir,
+            ParentStdin = parentStdin,
+        });
     }
 
     private static Uri? ParseHost(string? value, List<string> errors)
@@ -158,6 +179,17 @@ internal static partial class RunnerOptionsParser
         }
 
         return pid;
+    }
+
+    private static bool ParseFlag(string value, List<string> errors)
+    {
+        if (bool.TryParse(value, out var on))
+        {
+            return on;
+        }
+
+        errors.Add($"--{ParentStdin}={value} is not true or false.");
+        return false;
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$", RegexOptions.CultureInvariant)]
