@@ -1,4 +1,4 @@
-using Faas.Serverless.Codebases;
+using Faas.Serverless.CodebaseZip;
 using Faas.Serverless.Runner.Api;
 using Microsoft.Extensions.Logging;
 

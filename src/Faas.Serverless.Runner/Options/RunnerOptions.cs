@@ -24,6 +24,9 @@ internal sealed record RunnerOptions(
     /// <summary>Stdin is the parent's pipe: the token came from it, and its end means the parent is gone.</summary>
     public bool ParentStdin { get; init; }
 
+    /// <summary>The agent's pid as its parent sees it (from stdin), reported to the host in place of its own.</summary>
+    public int? SeenPid { get; init; }
+
     /// <summary>Relative base path of the service's runner API (no leading slash, trailing slash).</summary>
     public string ServiceBasePath =>
         $"api/v1/projects/{Uri.EscapeDataString(ProjectId)}/services/{Uri.EscapeDataString(ServiceId)}/";

@@ -25,9 +25,10 @@ internal static partial class RunnerOptionsParser
                         downloads nothing. Without it the agent downloads the spec's codebase into --work-dir
           --parent-pid  Process that started the agent (the local host). Once it is gone the agent leases no
                         more work, reports its running calls to the next host that answers, and exits 0
-          --parent-stdin  Stdin is a pipe from the parent: its first line is the service bot's API key, and its
-                        end means the parent is gone (this replaces watching --parent-pid, which a sandbox's
-                        own process namespace cannot see)
+          --parent-stdin  Stdin is a pipe from the parent: its first line is the service bot's API key, its
+                        second the agent's pid as the parent sees it (reported instead of its own, which a
+                        sandbox's process namespace renumbers), and its end means the parent is gone (watched
+                        instead of --parent-pid, which that namespace cannot see)
 
         Environment: FAAS_RUNNER_TOKEN is the service bot's API key, required without --parent-stdin.
         Exit codes: 0 stopped on request or parent gone, 2 invalid options, 3 init failed, 4 spec or bot refused,
@@ -99,7 +100,9 @@ internal static partial class RunnerOptionsParser
         var service = ParseId("service", values.GetValueOrDefault("service"), errors);
         var replica = ParseId("replica", values.GetValueOrDefault("replica"), errors);
         var parentStdin = values.TryGetValue(ParentStdin, out var flag) && ParseFlag(flag, errors);
-        var token = parentStdin ? (readStdinLine ?? Console.In.ReadLine)() : environment(RunnerEnvironment.Token);
+        readStdinLine ??= Console.In.ReadLine;
+        var token = parentStdin ? readStdinLine() : environment(RunnerEnvironment.Token);
+        var seenPid = parentStdin ? ParsePid(readStdinLine(), errors, "stdin's second line (the agent's pid as its parent sees it)") : null;
         if (string.IsNullOrWhiteSpace(token))
         {
             errors.Add(parentStdin
@@ -111,7 +114,7 @@ internal static partial class RunnerOptionsParser
         var python = ResolvePython(values.GetValueOrDefault("python") ?? "python3", environment, errors);
         var sdk = ResolveSdk(values.GetValueOrDefault("sdk"), environment, baseDirectory, errors);
         var codebaseDir = ResolveCodebaseDir(values.GetValueOrDefault("codebase-dir"), errors);
-        var parentPid = ParsePid(values.GetValueOrDefault("parent-pid"), errors);
+        var parentPid = ParsePid(values.GetValueOrDefault("parent-pid"), errors, "--parent-pid");
         if (errors.Count > 0)
         {
             return OptionsParseResult.Failed(errors);
@@ -121,6 +124,7 @@ internal static partial class RunnerOptionsParser
         {
             CodebaseDir = codebaseDir,
             ParentStdin = parentStdin,
+            SeenPid = seenPid,
         });
     }
 
@@ -165,7 +169,7 @@ internal static partial class RunnerOptionsParser
         return value;
     }
 
-    private static int? ParsePid(string? value, List<string> errors)
+    private static int? ParsePid(string? value, List<string> errors, string source)
     {
         if (value is null)
         {
@@ -174,7 +178,7 @@ internal static partial class RunnerOptionsParser
 
         if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) || pid <= 0)
         {
-            errors.Add($"--parent-pid '{value}' is not a process id: use a positive whole number.");
+            errors.Add($"{source} '{value}' is not a process id: use a positive whole number.");
             return null;
         }
 

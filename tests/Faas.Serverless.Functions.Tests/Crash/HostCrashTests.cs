@@ -133,9 +133,27 @@ public sealed class HostCrashTests(AzuriteFixture azurite, ITestOutputHelper out
             ["Faas__Runners__ReconcileIntervalMs"] = "300",
             ["Faas__Runners__MaxRestartBackoffSeconds"] = "1",
             ["Faas__Runners__WorkDir"] = Path.Combine(_stateDir, "runner"),
-            ["FAAS_E2E_STATE_DIR"] = _stateDir,
+            ["FAAS_E2E_STATE_DIR"] = RunsDir,
+            ["Faas__Runners__Isolation__SharedPaths__0"] = RunsDir,
+            ["Faas__Runners__Isolation__PassEnvironment__0"] = "FAAS_E2E_STATE_DIR",
         };
     }
 
-    private int Runs(string key) => File.Exists(Path.Combine(_stateDir, key)) ? File.ReadAllLines(Path.Combine(_stateDir, key)).Length : 0;
+    /// <summary>Where the package counts its calls: shared with replicas (uids of their own), unlike the runners' folder beside it.</summary>
+    private string RunsDir
+    {
+        get
+        {
+            var runs = Path.Combine(_stateDir, "runs");
+            Directory.CreateDirectory(runs);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(runs, (UnixFileMode)0b111_111_111);
+            }
+
+            return runs;
+        }
+    }
+
+    private int Runs(string key) => File.Exists(Path.Combine(RunsDir, key)) ? File.ReadAllLines(Path.Combine(RunsDir, key)).Length : 0;
 }

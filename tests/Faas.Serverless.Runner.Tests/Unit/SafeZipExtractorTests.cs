@@ -1,4 +1,4 @@
-using Faas.Serverless.Codebases;
+using Faas.Serverless.CodebaseZip;
 using System.IO.Compression;
 using System.Text;
 using Faas.Serverless.Runner.Codebase;

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace Faas.Serverless.Codebases;
+namespace Faas.Serverless.CodebaseZip;
 
 /// <summary>
 /// Extracts a zip without trusting it: no absolute or drive paths, no <c>..</c>, no backslashes or NULs,

@@ -1,4 +1,4 @@
-namespace Faas.Serverless.Codebases;
+namespace Faas.Serverless.CodebaseZip;
 
 /// <summary>
 /// Bounds on what a codebase may cost this machine. They match the host's upload limits

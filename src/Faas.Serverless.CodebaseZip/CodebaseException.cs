@@ -1,4 +1,4 @@
-namespace Faas.Serverless.Codebases;
+namespace Faas.Serverless.CodebaseZip;
 
 /// <summary>The codebase cannot be used: hash mismatch, too large, or an unsafe zip entry.</summary>
 public sealed class CodebaseException : Exception

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Faas.Serverless.Codebases;
+namespace Faas.Serverless.CodebaseZip;
 
 /// <summary>Copies a codebase zip to a file, bounded in size, and fails unless its SHA-256 is the pinned one.</summary>
 public static class VerifiedCopy
