@@ -16,6 +16,7 @@ internal sealed partial class RunnerProcess : IDisposable
     private const int SigTerm = 15;
     private const string ChildPidStatus = "{ \"child-pid\"";
     private static readonly TimeSpan SandboxStartTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan SignalRepeat = TimeSpan.FromSeconds(1);
     private readonly Process _process;
 
     private RunnerProcess(Process process, ReplicaKey key, ReplicaGrant grant, int pid)
@@ -107,13 +108,24 @@ internal sealed partial class RunnerProcess : IDisposable
             return;
         }
 
-        // The agent itself, not bubblewrap around it: bubblewrap passes no signals on.
-        _ = Kill(Pid, SigTerm);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(grace);
         try
         {
-            await _process.WaitForExitAsync(timeout.Token);
+            // The agent itself, not bubblewrap around it (bubblewrap passes no signals on). As the first process of
+            // its pid namespace it ignores SIGTERM until .NET has installed its handler, so the signal is repeated.
+            while (!_process.HasExited)
+            {
+                _ = Kill(Pid, SigTerm);
+                try
+                {
+                    await _process.WaitForExitAsync(timeout.Token).WaitAsync(SignalRepeat, timeout.Token);
+                }
+                catch (TimeoutException)
+                {
+                    // Still running: it may not have been listening yet.
+                }
+            }
         }
         catch (OperationCanceledException)
         {
