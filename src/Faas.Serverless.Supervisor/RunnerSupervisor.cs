@@ -105,7 +105,7 @@ internal sealed partial class RunnerSupervisor(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var running = _state.Values.SelectMany(s => s.Slots.Values).Where(slot => slot.Process is not null).Select(slot => StopAndReleaseAsync(slot.Process!, cancellationToken));
+            var running = _state.Values.SelectMany(s => s.Slots.Values).Where(slot => slot.Process is not null).Select(slot => StopAndReleaseAsync(slot, cancellationToken));
             await Task.WhenAll(running.Concat(_state.Values.SelectMany(s => s.Stopping)));
         }
         finally
@@ -115,10 +115,13 @@ internal sealed partial class RunnerSupervisor(
     }
 
     /// <summary>A runner's key must not outlive it, including when the host shuts down.</summary>
-    private async Task StopAndReleaseAsync(RunnerProcess process, CancellationToken cancellationToken)
+    private async Task StopAndReleaseAsync(ReplicaSlot slot, CancellationToken cancellationToken)
     {
+        var process = slot.Process!;
         await process.StopAsync(ShutdownGrace, cancellationToken);
         await Launcher.ReleaseAsync(process, cancellationToken);
+        slot.Process = null;
+        process.Dispose();
     }
 
     private async Task ReconcileAsync(string hostUrl, CancellationToken cancellationToken)

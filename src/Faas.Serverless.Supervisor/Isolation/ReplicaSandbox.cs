@@ -66,8 +66,6 @@ internal sealed class ReplicaSandbox(IsolationLevel level, SandboxTools tools, R
             // No diagnostics IPC socket, debugger or profiler attach: nothing in a replica may inspect the agent.
             ["DOTNET_EnableDiagnostics"] = "0",
 
-            // The codebase is read-only: Python keeps its bytecode cache in the private HOME instead.
-            ["PYTHONPYCACHEPREFIX"] = Path.Combine(layout.Home, ".cache", "pycache"),
             ["FAAS_RUNNER_RUNTIME_LABEL"] = $"local process, isolation {level.ToWireName()}",
         };
         foreach (var name in HostLocale.Concat(options.PassEnvironment))

@@ -19,6 +19,7 @@ internal static class RuntimeResolver
         }
 
         var (python, roots) = ResolvePython(options.Python);
+        CompileSdk(python, sdk);
         return new RuntimePaths(dotnet, Path.GetDirectoryName(dotnet)!, agent, sdk, python, roots);
     }
 
@@ -61,6 +62,24 @@ internal static class RuntimeResolver
         {
             throw new InvalidOperationException($"Faas:Runners:Python '{configured}' cannot be started: {ex.Message}. Install Python 3 or set Faas:Runners:Python.", ex);
         }
+    }
+
+    /// <summary>
+    /// Replicas read the SDK but cannot write its bytecode cache: without one, each cold start would compile it
+    /// again (about 0.3 s). Best effort: an SDK the host cannot write only costs that time.
+    /// </summary>
+    private static void CompileSdk(string python, string sdk)
+    {
+        var startInfo = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-m", "compileall", "-q", Path.Combine(sdk, "faas") })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(startInfo)!;
+        process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit(TimeSpan.FromSeconds(60));
     }
 
     private static string? FindRepositorySdk(string agent)

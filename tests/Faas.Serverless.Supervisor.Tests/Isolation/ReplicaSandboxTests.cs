@@ -98,7 +98,6 @@ public sealed class ReplicaSandboxTests
             ["DOTNET_ROOT"] = "/usr/share/dotnet",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_EnableDiagnostics"] = "0",
-            ["PYTHONPYCACHEPREFIX"] = "/var/faas/replicas/svc-v1-r0.0a1b2c3d/home/.cache/pycache",
             ["FAAS_RUNNER_RUNTIME_LABEL"] = $"local process, isolation {level.ToWireName()}",
             ["LANG"] = "C.UTF-8",
             ["TZ"] = "Europe/Paris",
