@@ -16,7 +16,8 @@ internal sealed partial class RunnerProcess : IDisposable
     private const int SigTerm = 15;
     private const string ChildPidStatus = "{ \"child-pid\"";
     private static readonly TimeSpan SandboxStartTimeout = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan SignalRepeat = TimeSpan.FromSeconds(1);
+    private const int SignalRepeats = 100;
+    private static readonly TimeSpan SignalRepeat = TimeSpan.FromMilliseconds(50);
     private readonly Process _process;
 
     private RunnerProcess(Process process, ReplicaKey key, ReplicaGrant grant, int pid)
@@ -113,8 +114,9 @@ internal sealed partial class RunnerProcess : IDisposable
         try
         {
             // The agent itself, not bubblewrap around it (bubblewrap passes no signals on). As the first process of
-            // its pid namespace it ignores SIGTERM until .NET has installed its handler, so the signal is repeated.
-            while (!_process.HasExited)
+            // its pid namespace it ignores SIGTERM until .NET has installed its handler, which it does long before
+            // it leases any work: the signal is repeated often enough to land in between.
+            for (var sent = 0; !_process.HasExited && sent < SignalRepeats; sent++)
             {
                 _ = Kill(Pid, SigTerm);
                 try
@@ -123,9 +125,11 @@ internal sealed partial class RunnerProcess : IDisposable
                 }
                 catch (TimeoutException)
                 {
-                    // Still running: it may not have been listening yet.
+                    // Still running: draining, or not listening yet.
                 }
             }
+
+            await _process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)
         {

@@ -118,6 +118,12 @@ public sealed class HostCrashTests(AzuriteFixture azurite, ITestOutputHelper out
 
     private Dictionary<string, string> HostEnvironment()
     {
+        Directory.CreateDirectory(RunsDir);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(RunsDir, (UnixFileMode)0b111_111_111);
+        }
+
         var prefix = "t" + AzuriteFixture.UniqueName("x")[..12];
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -140,20 +146,7 @@ public sealed class HostCrashTests(AzuriteFixture azurite, ITestOutputHelper out
     }
 
     /// <summary>Where the package counts its calls: shared with replicas (uids of their own), unlike the runners' folder beside it.</summary>
-    private string RunsDir
-    {
-        get
-        {
-            var runs = Path.Combine(_stateDir, "runs");
-            Directory.CreateDirectory(runs);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(runs, (UnixFileMode)0b111_111_111);
-            }
-
-            return runs;
-        }
-    }
+    private string RunsDir => Path.Combine(_stateDir, "runs");
 
     private int Runs(string key) => File.Exists(Path.Combine(RunsDir, key)) ? File.ReadAllLines(Path.Combine(RunsDir, key)).Length : 0;
 }

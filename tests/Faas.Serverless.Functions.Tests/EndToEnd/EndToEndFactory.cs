@@ -19,6 +19,7 @@ public sealed class EndToEndFactory : IAsyncDisposable
         {
             File.SetUnixFileMode(StateDir, (UnixFileMode)0b111_111_111);
         }
+
         var all = new Dictionary<string, string?>
         {
             ["Faas:Runners:Provider"] = "Local",
