@@ -38,6 +38,7 @@ internal sealed partial class RunnerSupervisor(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _shuttingDown;
     private RunnerTokenRecovery? _recovery;
+    private bool _recovered;
 
     /// <summary>Resolved on first use: only the Local provider launches (and detects how to isolate) anything.</summary>
     private ReplicaLauncher Launcher => provider.GetRequiredService<ReplicaLauncher>();
@@ -64,10 +65,8 @@ internal sealed partial class RunnerSupervisor(
                 LogNoIsolation(logger, isolation.Reason ?? string.Empty);
             }
 
-            // The address is known once the host has started, and storage is ready by then.
             hostUrl = await hostAddress.GetAsync(stoppingToken);
             _recovery = provider.GetRequiredService<RunnerTokenRecovery>();
-            await _recovery.RecoverAsync(stoppingToken);
         }
 
         // The web server stops before hosted services do; runners must drain while they can still report to it.
@@ -133,6 +132,13 @@ internal sealed partial class RunnerSupervisor(
 
         if (_recovery is not null)
         {
+            // Before any replica starts: recovery revokes every runner key it cannot tie to a live process.
+            if (!_recovered)
+            {
+                await _recovery.RecoverAsync(cancellationToken);
+                _recovered = true;
+            }
+
             await _recovery.ReapAsync(cancellationToken);
         }
 

@@ -17,6 +17,7 @@ internal sealed partial class RunnerTokenRecovery(IServiceStore services, IApiKe
 
     public async Task RecoverAsync(CancellationToken cancellationToken = default)
     {
+        _orphans.Clear();
         var kept = new HashSet<string>(StringComparer.Ordinal);
         var revoked = 0;
         foreach (var (layout, record) in LaunchRecord.ReadAll(workspaces.RunnersRoot))
