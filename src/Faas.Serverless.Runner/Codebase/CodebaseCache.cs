@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Faas.Serverless.Runner.Codebase;
 
 /// <summary>
-/// Keeps one extracted copy of each codebase in <c>{workDir}/codebases/{sha256}/</c>, shared by every agent on the
-/// machine. A folder of that name is always complete: it is extracted into a private temp folder and renamed into
+/// Keeps one extracted copy of each codebase in <c>{workDir}/codebases/{sha256}/</c>, shared by the agents that use
+/// that work dir: in the cloud, those of one service's container. (The local host never lets replicas share one: it
+/// passes each its own read-only copy with <c>--codebase-dir</c>.) A folder of that name is always complete: it is extracted into a private temp folder and renamed into
 /// place (atomic on one file system). A per-hash lock file keeps concurrent agents from downloading the same zip
 /// twice; correctness does not depend on it, since a lost rename race just discards the loser's copy.
 /// </summary>

@@ -1,12 +1,13 @@
 using Faas.Serverless.Functions.Tests.EndToEnd;
 using Faas.Serverless.Functions.Tests.Infrastructure;
 using Faas.Serverless.Testing;
+using Xunit.Abstractions;
 
 namespace Faas.Serverless.Functions.Tests.Security;
 
 /// <summary>Attack 2 of issue 9: project B overwrote project A's main.py in the shared codebase cache, and A ran B's code.</summary>
 [Collection("Azurite")]
-public sealed class CodebaseIsolationTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class CodebaseIsolationTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
     private EndToEndFactory _factory = null!;
 
@@ -32,6 +33,7 @@ public sealed class CodebaseIsolationTests(AzuriteFixture azurite) : IAsyncLifet
         var overwriteOwn = await attacker.CallAsync(attackerService, "write", new { path = ownMain, content = "MARKER = 'pwned'" });
         var plant = await attacker.CallAsync(attackerService, "write", new { path = Path.Combine(Path.GetDirectoryName(ownMain)!, "sitecustomize.py"), content = "raise SystemExit" });
         var victimCode = File.ReadAllText(victimMain);
+        output.WriteLine($"overwrite another project's main.py: {overwrite}; its own: {overwriteOwn}; a new file beside it: {plant}");
         await victim.Client.PostAsync($"{victim.Project}/services/{victimService}/stop", null);
         await Eventually.TrueAsync(async () => (await victim.StatusAsync(victimService)).GetProperty("status").GetString() == "Inactive", TimeSpan.FromSeconds(60));
         await victim.Client.PostAsync($"{victim.Project}/services/{victimService}/start", null);

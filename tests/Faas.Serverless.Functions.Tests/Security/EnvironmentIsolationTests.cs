@@ -4,12 +4,13 @@ using System.Text.Json;
 using Faas.Serverless.Functions.Tests.EndToEnd;
 using Faas.Serverless.Functions.Tests.Infrastructure;
 using Faas.Serverless.Testing;
+using Xunit.Abstractions;
 
 namespace Faas.Serverless.Functions.Tests.Security;
 
 /// <summary>Attack 1 of issue 9: <c>dict(os.environ)</c> in a function returned the admin key the host was started with.</summary>
 [Collection("Azurite")]
-public sealed class EnvironmentIsolationTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class EnvironmentIsolationTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly string[] AllowedNames = ["PATH", "HOME", "TMPDIR", "PWD", "LANG", "LC_ALL", "LC_CTYPE", "TZ"];
     private static readonly string[] AllowedPrefixes = ["PYTHON", "FAAS_", "DOTNET_"];
@@ -46,6 +47,7 @@ public sealed class EnvironmentIsolationTests(AzuriteFixture azurite) : IAsyncLi
 
         var environ = (await attacker.CallAsync(serviceId, "environment")).GetProperty("environ").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty);
 
+        output.WriteLine("environment of user code: " + string.Join(", ", environ.Keys.Order(StringComparer.Ordinal)));
         Assert.All(environ.Keys, name => Assert.True(
             name != "FAAS_RUNNER_TOKEN" && (AllowedNames.Contains(name) || AllowedPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal))),
             $"{name} is not on the allow-list"));

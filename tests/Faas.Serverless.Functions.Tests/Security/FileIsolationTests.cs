@@ -2,6 +2,7 @@ using System.Text.Json;
 using Faas.Serverless.Functions.Tests.EndToEnd;
 using Faas.Serverless.Functions.Tests.Infrastructure;
 using Faas.Serverless.Testing;
+using Xunit.Abstractions;
 
 namespace Faas.Serverless.Functions.Tests.Security;
 
@@ -10,7 +11,7 @@ namespace Faas.Serverless.Functions.Tests.Security;
 /// <c>/proc/PID/environ</c> (its bot token), <c>.data/admin.key</c> and <c>local.settings.json</c>.
 /// </summary>
 [Collection("Azurite")]
-public sealed class FileIsolationTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class FileIsolationTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly string[] ProcessFiles = ["environ", "cmdline"];
     private readonly string _checkout = Directory.CreateTempSubdirectory("faas-checkout-").FullName;
@@ -55,6 +56,12 @@ public sealed class FileIsolationTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         var processes = await attacker.CallAsync(attackerService, "processes");
+        foreach (var (target, read) in reads)
+        {
+            output.WriteLine($"{target}: {read}");
+        }
+
+        output.WriteLine($"processes visible to user code: {processes}");
 
         Assert.All(reads, read => Assert.False(read.Value.GetProperty("ok").GetBoolean(), $"{read.Key} was readable: {read.Value}"));
         Assert.NotEqual(0, processes.GetProperty("uid").GetInt32());
