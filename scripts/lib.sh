@@ -67,3 +67,32 @@ finally:
     s.close()
 PY
 }
+
+# ensure_bubblewrap: replicas run inside bubblewrap (bwrap) where it is installed. As root, install it with
+# apt-get when it is missing; without it replicas are still separated by uid, so a failure is only a warning.
+ensure_bubblewrap() {
+  if command -v bwrap >/dev/null 2>&1; then
+    return 0
+  fi
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    warn "bubblewrap (bwrap) is not installed: replicas run without a sandbox (see docs/security.md)."
+    return 0
+  fi
+  info "Installing bubblewrap (apt-get install bubblewrap) to sandbox replicas"
+  if ! { DEBIAN_FRONTEND=noninteractive apt-get install -y -q bubblewrap >/dev/null 2>&1 ||
+    { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q bubblewrap >/dev/null 2>&1; }; }; then
+    warn "apt-get could not install bubblewrap: replicas run without a sandbox, each as its own uid (see docs/security.md)."
+  fi
+}
+
+# protect_secrets: the files that hold secrets (the admin key, the storage key, the emulator's data) are
+# readable by their owner only, so user code running as another uid cannot read them.
+protect_secrets() {
+  local path
+  for path in "$FAAS_ROOT/.data" "$FAAS_ROOT/.azurite"; do
+    if [ -d "$path" ]; then chmod 700 "$path"; fi
+  done
+  for path in "$FAAS_ROOT/.data/admin.key" "$FAAS_ROOT/local.settings.json"; do
+    if [ -f "$path" ]; then chmod 600 "$path"; fi
+  done
+}

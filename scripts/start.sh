@@ -120,7 +120,8 @@ if port_open 127.0.0.1 "$PORT"; then
   die "something already listens on 127.0.0.1:$PORT (a Faas host started earlier?). Stop it, or choose another port: FAAS_PORT=7072 ./scripts/start.sh"
 fi
 
-mkdir -p "$LOG_DIR" "$AZURITE_DIR"
+(umask 077 && mkdir -p "$LOG_DIR" "$AZURITE_DIR")
+protect_secrets
 ensure_azurite
 
 # --- Storage: Azurite -------------------------------------------------------------------------------
@@ -158,9 +159,10 @@ fi
 # --- Settings and admin key -------------------------------------------------------------------------
 if [ ! -f local.settings.json ]; then
   [ -f local.settings.sample.json ] || die "local.settings.sample.json is missing from $FAAS_ROOT."
-  cp local.settings.sample.json local.settings.json
+  (umask 077 && cp local.settings.sample.json local.settings.json)
   info "Created local.settings.json from local.settings.sample.json"
 fi
+protect_secrets
 
 if [ -n "${Faas__Auth__AdminKey:-}" ]; then
   ADMIN_KEY="$Faas__Auth__AdminKey"

@@ -7,6 +7,8 @@
 # projects start their own in-memory Azurite on free ports), runs `dotnet test` on the solution with a
 # TRX logger into TestResults/, then prints one final line: "Tests: N passed, N failed, N skipped".
 # Exits non-zero when a test failed, the build or the test run failed, or no test ran at all.
+# As root it installs bubblewrap with apt-get when bwrap is missing (the Security tests run replicas in it);
+# without root and bubblewrap those tests are skipped, each saying why.
 set -euo pipefail
 
 # shellcheck source=scripts/lib.sh
@@ -18,6 +20,7 @@ RESULTS_DIR="$FAAS_ROOT/TestResults"
 info "Checking prerequisites (dotnet, node, npm, python3)"
 check_prerequisites
 ensure_azurite
+ensure_bubblewrap
 
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"

@@ -1,60 +1,85 @@
-using System.Diagnostics;
 using System.Globalization;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Services;
+using Faas.Serverless.Supervisor.Isolation;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Faas.Serverless.Supervisor;
 
 /// <summary>
-/// Starts runner agent processes. Each process gets a key of its own for the service's bot, passed in its
-/// environment (argv is visible to every user of the machine) and revoked when the process ends.
+/// Starts runner agent processes, each isolated as far as this machine allows (see <see cref="ReplicaIsolation"/>),
+/// in its own folders, with a bot key of its own passed on its stdin (argv and the environment are readable by
+/// other processes), and gives everything back when the process ends.
 /// </summary>
-public sealed partial class ReplicaLauncher(BotService bots, IApiKeyStore keys, IOptions<RunnerOptions> options, ILogger<ReplicaLauncher> logger)
+internal sealed partial class ReplicaLauncher(BotService bots, IApiKeyStore keys, ReplicaIsolation isolation, ReplicaWorkspaces workspaces, UidPool uids, ILogger<ReplicaLauncher> logger)
 {
-    private readonly RunnerOptions _options = options.Value;
-    private readonly Lazy<string> _agentPath = new(() => AgentLocator.Find(options.Value.AgentPath));
-
-    internal async Task<RunnerProcess> StartAsync(Service service, ReplicaKey key, string hostUrl, CancellationToken cancellationToken = default)
+    public async Task<RunnerProcess> StartAsync(Service service, ReplicaKey key, string hostUrl, CancellationToken cancellationToken = default)
     {
-        var (apiKey, secret) = await bots.IssueKeyAsync(service.Spec.BotUserId, $"runner {key.ReplicaId}", cancellationToken);
-        var agent = _agentPath.Value;
-        var startInfo = new ProcessStartInfo(agent.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : agent)
+        var uid = isolation.Level.UsesUid() ? uids.Rent() : (int?)null;
+        ReplicaLayout? layout = null;
+        ApiKey? apiKey = null;
+        try
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        if (agent.EndsWith(".dll", StringComparison.Ordinal))
-        {
-            startInfo.ArgumentList.Add(agent);
+            layout = await workspaces.CreateAsync(service, key.ReplicaId, uid, cancellationToken);
+            (apiKey, var secret) = await bots.IssueRunnerKeyAsync(service.Spec.BotUserId, key.ReplicaId, cancellationToken);
+            var grant = new ReplicaGrant(service.Id, key.ReplicaId, apiKey.UserId, apiKey.Id, layout, uid);
+            var command = isolation.Sandbox.Build(layout, uid, AgentArguments(key, hostUrl, layout), Environment.GetEnvironmentVariable);
+            var process = await RunnerProcess.StartAsync(command, key, grant, secret, line => LogRunnerOutput(logger, key.ReplicaId, line), cancellationToken);
+            new LaunchRecord(service.Id, key.ReplicaId, grant.BotUserId, grant.ApiKeyId, uid, ProcessIdentity.Capture(process.StartedPid)).Write(layout);
+            LogStarted(logger, key.ReplicaId, service.Name, key.Version, process.Pid, isolation.Level);
+            return process;
         }
-
-        foreach (var argument in new[]
+        catch
         {
-            "--host", hostUrl, "--project", key.ProjectId, "--service", key.ServiceId, "--replica", key.ReplicaId,
-            "--work-dir", _options.WorkDir ?? Path.Combine(Path.GetTempPath(), "faas-runner"), "--python", _options.Python,
-
-            // A host killed with SIGKILL cannot stop its runners: they watch it and wind down by themselves.
-            "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
-        })
-        {
-            startInfo.ArgumentList.Add(argument);
+            await ReleaseAsync(service.Id, apiKey is null ? null : (apiKey.UserId, apiKey.Id), layout, uid, CancellationToken.None);
+            throw;
         }
-
-        startInfo.Environment["FAAS_RUNNER_TOKEN"] = secret;
-        var process = RunnerProcess.Start(startInfo, key, apiKey.Id, line => LogRunnerOutput(logger, key.ReplicaId, line));
-        LogStarted(logger, key.ReplicaId, service.Name, key.Version, process.Pid);
-        return process;
     }
 
-    internal async Task RevokeAsync(Service service, RunnerProcess process, CancellationToken cancellationToken = default) =>
-        await keys.DeleteAsync(service.Spec.BotUserId, process.ApiKeyId, cancellationToken);
+    /// <summary>Revokes the process's key, removes its folders and frees its uid; call once it has exited.</summary>
+    public Task ReleaseAsync(RunnerProcess process, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var grant = process.Grant;
+        return ReleaseAsync(grant.ServiceId, (grant.BotUserId, grant.ApiKeyId), grant.Layout, grant.Uid, cancellationToken);
+    }
 
-    [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Started replica {ReplicaId} of service {ServiceName} v{Version} as process {Pid}")]
-    private static partial void LogStarted(ILogger logger, string replicaId, string serviceName, int version, int pid);
+    public async Task ReleaseAsync(string serviceId, (string BotUserId, string ApiKeyId)? key, ReplicaLayout? layout, int? uid, CancellationToken cancellationToken = default)
+    {
+        if (key is { } issued)
+        {
+            await keys.DeleteAsync(issued.BotUserId, issued.ApiKeyId, cancellationToken);
+            LogRevoked(logger, issued.ApiKeyId, serviceId);
+        }
+
+        if (layout is not null)
+        {
+            ReplicaWorkspaces.Delete(layout);
+        }
+
+        if (uid is { } id)
+        {
+            uids.Return(id);
+        }
+    }
+
+    private List<string> AgentArguments(ReplicaKey key, string hostUrl, ReplicaLayout layout) =>
+    [
+        "--host", hostUrl, "--project", key.ProjectId, "--service", key.ServiceId, "--replica", key.ReplicaId,
+        "--work-dir", layout.WorkDir, "--python", isolation.Runtime.Python, "--sdk", isolation.Runtime.SdkDir,
+        "--codebase-dir", layout.Codebase, "--spool-dir", layout.Spool,
+
+        // A host killed with SIGKILL cannot stop its runners: they see their stdin end and wind down by themselves.
+        // The pid only names the host for tools; inside a sandbox's pid namespace it cannot be watched.
+        "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), "--parent-stdin",
+    ];
+
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Started replica {ReplicaId} of service {ServiceName} v{Version} as process {Pid} (isolation {Isolation})")]
+    private static partial void LogStarted(ILogger logger, string replicaId, string serviceName, int version, int pid, IsolationLevel isolation);
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "[{ReplicaId}] {Line}")]
     private static partial void LogRunnerOutput(ILogger logger, string replicaId, string line);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Debug, Message = "Revoked runner key {ApiKeyId} of service {ServiceId}")]
+    private static partial void LogRevoked(ILogger logger, string apiKeyId, string serviceId);
 }

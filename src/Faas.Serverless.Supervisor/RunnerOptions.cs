@@ -26,8 +26,13 @@ public sealed record RunnerOptions
 
     public string Python { get; init; } = "python3";
 
-    /// <summary>Where runners cache codebases; a folder under the system temp folder when empty.</summary>
+    /// <summary>The folder holding the <c>faas</c> Python package; the repository's sdk/python when empty.</summary>
+    public string? SdkDir { get; init; }
+
+    /// <summary>Where replicas' folders (codebase, HOME, TMPDIR) live; <c>faas-runner</c> under the system temp folder when empty.</summary>
     public string? WorkDir { get; init; }
+
+    public string RunnersRoot => WorkDir is { Length: > 0 } configured ? configured : Path.Combine(Path.GetTempPath(), "faas-runner");
 
     /// <summary>Init failures in a row, per service version, before the service is marked Error.</summary>
     [Range(1, 100)]

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Faas.Serverless.Supervisor;
 
-public sealed partial class RunnerSupervisor
+internal sealed partial class RunnerSupervisor
 {
     private void Wake()
     {
@@ -27,7 +27,7 @@ public sealed partial class RunnerSupervisor
         {
             var process = slot.Process!;
             var exitCode = process.ExitCode ?? -1;
-            await launcher.RevokeAsync(service, process, cancellationToken);
+            await Launcher.ReleaseAsync(process, cancellationToken);
             slot.RecordExit(exitCode, clock.GetUtcNow(), TimeSpan.FromSeconds(_options.MaxRestartBackoffSeconds));
             LogExited(logger, slot.Key.ReplicaId, service.Name, exitCode);
             if (exitCode == ExitCodes.Refused)
@@ -101,7 +101,7 @@ public sealed partial class RunnerSupervisor
         state.Stopping.Add(Task.Run(async () =>
         {
             await process.StopAsync(grace);
-            await launcher.RevokeAsync(service, process);
+            await Launcher.ReleaseAsync(process);
             await replicas.RemoveReplicaAsync(service.Id, slot.Key.ReplicaId);
             process.Dispose();
             Wake();
@@ -160,6 +160,12 @@ public sealed partial class RunnerSupervisor
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Service {ServiceName} scaled from {From} to {To} replicas (queue length {QueueLength})")]
     private static partial void LogScaled(ILogger logger, string serviceName, int from, int to, int queueLength);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Replicas run with isolation {Isolation}: {Reason}")]
+    private static partial void LogIsolation(ILogger logger, string isolation, string reason);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "REPLICAS ARE NOT ISOLATED: {Reason}. User code runs as the host's user and can read the host's files, keys and other projects' code; see docs/security.md")]
+    private static partial void LogNoIsolation(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Service {ServiceName} ({ServiceId}) was drained and deleted")]
     private static partial void LogDeleted(ILogger logger, string serviceName, string serviceId);

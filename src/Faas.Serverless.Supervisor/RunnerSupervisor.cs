@@ -2,6 +2,8 @@ using Faas.Serverless.Domain.Packages;
 using Faas.Serverless.Domain.Services;
 using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Work;
+using Faas.Serverless.Supervisor.Isolation;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,14 +15,14 @@ namespace Faas.Serverless.Supervisor;
 /// they crash), drained on pause, replaced on a new version, scaled on queue length, and removed on delete.
 /// With the External provider replicas run elsewhere and only deletions are carried out here.
 /// </summary>
-public sealed partial class RunnerSupervisor(
+internal sealed partial class RunnerSupervisor(
     IServiceStore services,
     IReplicaStore replicas,
     IPackageStore packages,
     IExecutionStore executions,
     ExecutionEngine engine,
     ServiceWorkQueues queues,
-    ReplicaLauncher launcher,
+    IServiceProvider provider,
     HostAddress hostAddress,
     IHostApplicationLifetime lifetime,
     IOptions<RunnerOptions> options,
@@ -35,6 +37,11 @@ public sealed partial class RunnerSupervisor(
     /// <summary>Reconciling and stopping for shutdown both touch the slots; never at the same time.</summary>
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _shuttingDown;
+    private RunnerTokenRecovery? _recovery;
+    private bool _recovered;
+
+    /// <summary>Resolved on first use: only the Local provider launches (and detects how to isolate) anything.</summary>
+    private ReplicaLauncher Launcher => provider.GetRequiredService<ReplicaLauncher>();
 
     public void ServiceChanged(string serviceId) => Wake();
 
@@ -46,7 +53,21 @@ public sealed partial class RunnerSupervisor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var hostUrl = _options.Provider == RunnerProvider.Local ? await hostAddress.GetAsync(stoppingToken) : string.Empty;
+        var hostUrl = string.Empty;
+        if (_options.Provider == RunnerProvider.Local)
+        {
+            // Resolving the isolation detects it (and fails start-up when the settings cannot be honoured).
+            var isolation = provider.GetRequiredService<ReplicaIsolation>();
+            var level = isolation.Level.ToWireName();
+            LogIsolation(logger, level, isolation.Reason ?? "the strongest level");
+            if (isolation.Level == IsolationLevel.None)
+            {
+                LogNoIsolation(logger, isolation.Reason ?? string.Empty);
+            }
+
+            hostUrl = await hostAddress.GetAsync(stoppingToken);
+            _recovery = provider.GetRequiredService<RunnerTokenRecovery>();
+        }
 
         // The web server stops before hosted services do; runners must drain while they can still report to it.
         using var onStopping = lifetime.ApplicationStopping.Register(() => StopEverythingAsync(CancellationToken.None).GetAwaiter().GetResult());
@@ -83,7 +104,7 @@ public sealed partial class RunnerSupervisor(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var running = _state.Values.SelectMany(s => s.Slots.Values).Where(slot => slot.Process is { HasExited: false }).Select(slot => slot.Process!.StopAsync(ShutdownGrace, cancellationToken));
+            var running = _state.Values.SelectMany(s => s.Slots.Values).Where(slot => slot.Process is not null).Select(slot => StopAndReleaseAsync(slot, cancellationToken));
             await Task.WhenAll(running.Concat(_state.Values.SelectMany(s => s.Stopping)));
         }
         finally
@@ -92,11 +113,33 @@ public sealed partial class RunnerSupervisor(
         }
     }
 
+    /// <summary>A runner's key must not outlive it, including when the host shuts down.</summary>
+    private async Task StopAndReleaseAsync(ReplicaSlot slot, CancellationToken cancellationToken)
+    {
+        var process = slot.Process!;
+        await process.StopAsync(ShutdownGrace, cancellationToken);
+        await Launcher.ReleaseAsync(process, cancellationToken);
+        slot.Process = null;
+        process.Dispose();
+    }
+
     private async Task ReconcileAsync(string hostUrl, CancellationToken cancellationToken)
     {
         if (_shuttingDown)
         {
             return;
+        }
+
+        if (_recovery is not null)
+        {
+            // Before any replica starts: recovery revokes every runner key it cannot tie to a live process.
+            if (!_recovered)
+            {
+                await _recovery.RecoverAsync(cancellationToken);
+                _recovered = true;
+            }
+
+            await _recovery.ReapAsync(cancellationToken);
         }
 
         var all = await services.ListAllAsync(cancellationToken);
@@ -175,7 +218,7 @@ public sealed partial class RunnerSupervisor(
             if (slot.Process is null && slot.NotBefore <= now)
             {
                 await replicas.SetReplicaAsync(service.Id, new ReplicaStatus(key.ReplicaId, ReplicaState.Starting, service.Version, null, null, "starting", null, now), cancellationToken);
-                slot.Process = await launcher.StartAsync(service, key, hostUrl, cancellationToken);
+                slot.Process = await Launcher.StartAsync(service, key, hostUrl, cancellationToken);
                 _ = slot.Process.Exited.ContinueWith(_ => Wake(), TaskScheduler.Default);
             }
         }

@@ -1,5 +1,8 @@
+using Faas.Serverless.Domain.Packages;
 using Faas.Serverless.Domain.Services;
+using Faas.Serverless.Supervisor.Isolation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Faas.Serverless.Supervisor;
 
@@ -9,7 +12,22 @@ public static class SupervisorRegistration
     public static IServiceCollection AddRunnerSupervisor(this IServiceCollection services)
     {
         services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IsolationOptions>().BindConfiguration(IsolationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => ReplicaIsolation.Detect(
+            provider.GetRequiredService<IOptions<RunnerOptions>>().Value, provider.GetRequiredService<IOptions<IsolationOptions>>().Value));
+        services.AddSingleton<IReplicaIsolationStatus, ReplicaIsolationStatus>();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<IsolationOptions>>().Value;
+            return new UidPool(options.UidBase, options.UidCount);
+        });
+        services.AddSingleton(provider => new ReplicaWorkspaces(
+            provider.GetRequiredService<IPackageStore>(),
+            provider.GetRequiredService<ICodebaseStore>(),
+            provider.GetRequiredService<IOptions<RunnerOptions>>().Value.RunnersRoot,
+            provider.GetRequiredService<ReplicaIsolation>().Level));
         services.AddSingleton<ReplicaLauncher>();
+        services.AddSingleton<RunnerTokenRecovery>();
         services.AddSingleton<HostAddress>();
         services.AddSingleton<RunnerSupervisor>();
         services.AddSingleton<IServiceChangeNotifier>(provider => provider.GetRequiredService<RunnerSupervisor>());

@@ -1,6 +1,7 @@
 using Faas.Serverless.Functions.Auth;
 using Faas.Serverless.Functions.Http;
 using Faas.Serverless.Stores;
+using Faas.Serverless.Supervisor.Isolation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Faas.Serverless.Functions.Endpoints;
@@ -27,12 +28,12 @@ internal static class ApiRoutes
         project.MapEventEndpoints();
     }
 
-    private static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> CheckHealthAsync(StoreTables tables, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> CheckHealthAsync(StoreTables tables, IReplicaIsolationStatus isolation, CancellationToken cancellationToken)
     {
         try
         {
             await tables.Users.GetEntityAsync("health", "probe", cancellationToken: cancellationToken);
-            return TypedResults.Ok(new HealthResponse("Healthy"));
+            return TypedResults.Ok(new HealthResponse("Healthy", isolation.Isolation));
         }
         catch (Faas.Serverless.AzureStorage.StorageException ex)
         {
@@ -41,4 +42,5 @@ internal static class ApiRoutes
     }
 }
 
-public sealed record HealthResponse(string Status);
+/// <param name="Isolation">How replicas are kept apart (docs/security.md): bubblewrap+uid, uid, bubblewrap, none, or external.</param>
+public sealed record HealthResponse(string Status, string Isolation);

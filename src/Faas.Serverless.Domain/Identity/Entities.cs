@@ -11,4 +11,11 @@ public sealed record OrganizationMember(string OrganizationId, string UserId, Or
 public sealed record ProjectMember(string ProjectId, string UserId, ProjectRole Role, DateTimeOffset AddedAt);
 
 /// <summary>What is kept of an API key: never the secret, only its hash.</summary>
-public sealed record ApiKey(string Id, string UserId, string Name, string Hash, DateTimeOffset CreatedAt);
+public sealed record ApiKey(string Id, string UserId, string Name, string Hash, DateTimeOffset CreatedAt)
+{
+    /// <summary>
+    /// The replica process a runner key was issued for (null for keys people create): such a key lives only as long
+    /// as that process, and the local host revokes any it finds without one.
+    /// </summary>
+    public string? RunnerReplicaId { get; init; }
+}

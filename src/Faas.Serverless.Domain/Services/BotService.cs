@@ -86,10 +86,17 @@ public sealed class BotService(IUserStore users, IProjectStore projects, IOrgani
             : null;
     }
 
-    public async Task<(ApiKey Key, string Secret)> IssueKeyAsync(string botId, string name, CancellationToken cancellationToken = default)
+    /// <summary>A key for one runner process of a service running as <paramref name="botId"/>, marked as such.</summary>
+    public Task<(ApiKey Key, string Secret)> IssueRunnerKeyAsync(string botId, string replicaId, CancellationToken cancellationToken = default) =>
+        IssueKeyAsync(botId, $"runner {replicaId}", replicaId, cancellationToken);
+
+    public Task<(ApiKey Key, string Secret)> IssueKeyAsync(string botId, string name, CancellationToken cancellationToken = default) =>
+        IssueKeyAsync(botId, name, null, cancellationToken);
+
+    private async Task<(ApiKey Key, string Secret)> IssueKeyAsync(string botId, string name, string? runnerReplicaId, CancellationToken cancellationToken)
     {
         var secret = ApiKeys.NewSecret();
-        var key = new ApiKey(Ids.New(), botId, name, ApiKeys.Hash(secret), clock.GetUtcNow());
+        var key = new ApiKey(Ids.New(), botId, name, ApiKeys.Hash(secret), clock.GetUtcNow()) { RunnerReplicaId = runnerReplicaId };
         await keys.CreateAsync(key, cancellationToken);
         return (key, secret);
     }

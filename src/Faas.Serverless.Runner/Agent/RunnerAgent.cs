@@ -1,3 +1,4 @@
+using Faas.Serverless.CodebaseZip;
 using Faas.Serverless.Runner.Api;
 using Faas.Serverless.Runner.Codebase;
 using Faas.Serverless.Runner.Hosting;
@@ -43,7 +44,7 @@ internal sealed partial class RunnerAgent(
             reporter.Update(r => r with { ServiceVersion = spec.Version });
             heartbeat = reporter.RunHeartbeatAsync(timings.HeartbeatInterval, timeProvider, heartbeatCts.Token);
             await reporter.ReportAsync(ReplicaStates.Starting, $"Preparing codebase {spec.Codebase.Sha256[..Math.Min(12, spec.Codebase.Sha256.Length)]}", null, stopping);
-            var codebaseDir = await cache.EnsureAsync(spec.Codebase, stopping);
+            var codebaseDir = options.CodebaseDir ?? await cache.EnsureAsync(spec.Codebase, stopping);
             await reporter.ReportAsync(ReplicaStates.Initializing, "Starting the Python worker", null, stopping);
             return await RunWorkerAsync(spec, codebaseDir, stopping);
         }
@@ -78,7 +79,7 @@ internal sealed partial class RunnerAgent(
     private async Task<int> RunWorkerAsync(RunnerSpec spec, string codebaseDir, CancellationToken stopping)
     {
         using var leaseGate = new SemaphoreSlim(1, 1);
-        var spool = new ResultSpool(Path.Combine(options.WorkDir, "spool", options.ReplicaId), timeProvider, loggerFactory.CreateLogger<ResultSpool>());
+        var spool = new ResultSpool(options.SpoolDir ?? Path.Combine(options.WorkDir, "spool", options.ReplicaId), timeProvider, loggerFactory.CreateLogger<ResultSpool>());
         var outbox = new EventOutbox(api.PostEventsAsync, spool, leaseGate, timings, timeProvider, loggerFactory.CreateLogger<EventOutbox>());
         var channel = new WorkerChannel();
         var tracker = new ExecutionTracker(outbox, channel, timings, timeProvider, loggerFactory.CreateLogger<ExecutionTracker>());

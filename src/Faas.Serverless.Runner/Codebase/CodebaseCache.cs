@@ -1,12 +1,13 @@
-using System.Security.Cryptography;
+using Faas.Serverless.CodebaseZip;
 using Faas.Serverless.Runner.Api;
 using Microsoft.Extensions.Logging;
 
 namespace Faas.Serverless.Runner.Codebase;
 
 /// <summary>
-/// Keeps one extracted copy of each codebase in <c>{workDir}/codebases/{sha256}/</c>, shared by every agent on the
-/// machine. A folder of that name is always complete: it is extracted into a private temp folder and renamed into
+/// Keeps one extracted copy of each codebase in <c>{workDir}/codebases/{sha256}/</c>, shared by the agents that use
+/// that work dir: in the cloud, those of one service's container. (The local host never lets replicas share one: it
+/// passes each its own read-only copy with <c>--codebase-dir</c>.) A folder of that name is always complete: it is extracted into a private temp folder and renamed into
 /// place (atomic on one file system). A per-hash lock file keeps concurrent agents from downloading the same zip
 /// twice; correctness does not depend on it, since a lost rename race just discards the loser's copy.
 /// </summary>
@@ -27,7 +28,7 @@ internal sealed partial class CodebaseCache(
     public async Task<string> EnsureAsync(CodebaseSpec codebase, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(codebase);
-        var sha = NormalizeSha(codebase.Sha256);
+        var sha = VerifiedCopy.NormalizeSha256(codebase.Sha256);
         var target = Path.Combine(Root, sha);
         if (Directory.Exists(target))
         {
@@ -77,32 +78,8 @@ internal sealed partial class CodebaseCache(
 
     private async Task DownloadAsync(CodebaseSpec codebase, string sha, string path, CancellationToken cancellationToken)
     {
-        var maxBytes = limits.MaxZipBytes;
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        long total = 0;
-        await using (var input = await source.OpenCodebaseAsync(codebase.Url, cancellationToken))
-        await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-        {
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                total += read;
-                if (total > maxBytes)
-                {
-                    throw new CodebaseException($"The codebase download exceeds {maxBytes} bytes.");
-                }
-
-                hash.AppendData(buffer, 0, read);
-                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-        }
-
-        var actual = Convert.ToHexStringLower(hash.GetHashAndReset());
-        if (!string.Equals(actual, sha, StringComparison.Ordinal))
-        {
-            throw new CodebaseException($"The downloaded codebase ({total} bytes) has SHA-256 {actual}, but the spec pins {sha}.");
-        }
+        await using var input = await source.OpenCodebaseAsync(codebase.Url, cancellationToken);
+        await VerifiedCopy.CopyAsync(input, sha, path, limits.MaxZipBytes, cancellationToken);
     }
 
     private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken cancellationToken)
@@ -150,17 +127,6 @@ internal sealed partial class CodebaseCache(
         {
             // Best effort: a later agent removes stale temp entries.
         }
-    }
-
-    private static string NormalizeSha(string sha)
-    {
-        var lower = sha?.Trim().ToLowerInvariant() ?? string.Empty;
-        if (lower.Length != 64 || !lower.All(char.IsAsciiHexDigitLower))
-        {
-            throw new CodebaseException($"The spec's codebase sha256 '{sha}' is not 64 hex digits.");
-        }
-
-        return lower;
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Codebase {Sha256} is cached")]

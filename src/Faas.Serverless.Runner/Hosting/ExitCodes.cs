@@ -18,9 +18,6 @@ internal static class ExitCodes
     /// <summary>The host refused the spec or the bot (401/403/404): nothing to retry.</summary>
     public const int Refused = 4;
 
-    /// <summary>The worker process exited unexpectedly after it was ready.</summary>
-    public const int WorkerCrashed = 5;
-
     /// <summary>The codebase failed its hash check, was too large or had an unsafe entry.</summary>
     public const int CodebaseInvalid = 6;
 }

@@ -22,6 +22,7 @@ internal static partial class RunnerProgram
         CancellationToken stop = default)
     {
         var parsed = RunnerOptionsParser.Parse(args, environment, baseDirectory);
+        var hardened = ProcessHardening.Apply();
         if (parsed.HelpRequested)
         {
             await Console.Out.WriteLineAsync(RunnerOptionsParser.Usage);
@@ -67,6 +68,11 @@ internal static partial class RunnerProgram
         try
         {
             LogStarting(logger, parsed.Options!.ReplicaId, parsed.Options.ServiceId, parsed.Options.HostUri);
+            if (!hardened)
+            {
+                LogNotHardened(logger);
+            }
+
             code = await host.Services.GetRequiredService<RunnerAgent>().RunAsync(stopping.Token);
         }
 #pragma warning disable CA1031 // Last-resort handler: any escape is a crash with its own exit code, logged.
@@ -87,6 +93,9 @@ internal static partial class RunnerProgram
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "faas-runner exiting with code {ExitCode}")]
     private static partial void LogExiting(ILogger logger, int exitCode);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "faas-runner could not make itself non-dumpable: code running as its uid can read its memory")]
+    private static partial void LogNotHardened(ILogger logger);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Critical, Message = "faas-runner crashed")]
     private static partial void LogCrashed(ILogger logger, Exception exception);

@@ -1,3 +1,4 @@
+using Faas.Serverless.CodebaseZip;
 using Faas.Serverless.Runner.Agent;
 using Faas.Serverless.Runner.Api;
 using Faas.Serverless.Runner.Codebase;
@@ -45,7 +46,17 @@ internal static class RunnerServiceCollectionExtensions
             sp.GetRequiredService<ILogger<CodebaseCache>>()));
         services.AddSingleton<ParentWatchdog>();
         services.AddHostedService(sp => sp.GetRequiredService<ParentWatchdog>());
-        services.AddSingleton<ReplicaStateReporter>();
+        services.AddSingleton(sp =>
+        {
+            var reporter = new ReplicaStateReporter(sp.GetRequiredService<HostApiClient>(), sp.GetRequiredService<ILogger<ReplicaStateReporter>>());
+            if (options.SeenPid is { } pid)
+            {
+                // Inside a sandbox's pid namespace the agent is pid 1; the host can only see and signal the outer pid.
+                reporter.Update(report => report with { Pid = pid });
+            }
+
+            return reporter;
+        });
         services.AddSingleton<RunnerAgent>();
         return services;
     }

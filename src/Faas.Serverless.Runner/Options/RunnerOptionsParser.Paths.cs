@@ -1,6 +1,6 @@
 namespace Faas.Serverless.Runner.Options;
 
-/// <summary>Resolves and checks the work dir, the Python interpreter and the SDK folder.</summary>
+/// <summary>Resolves and checks the work dir, the Python interpreter, the SDK folder and a given codebase folder.</summary>
 internal static partial class RunnerOptionsParser
 {
     private static string? ResolveWorkDir(string? value, Func<string, string?> environment, List<string> errors)
@@ -66,6 +66,23 @@ internal static partial class RunnerOptionsParser
         }
 
         return value;
+    }
+
+    private static string? ResolveCodebaseDir(string? value, List<string> errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(value);
+        if (!Directory.Exists(full))
+        {
+            errors.Add($"--codebase-dir '{value}' is not a folder.");
+            return null;
+        }
+
+        return full;
     }
 
     private static string? ResolveSdk(string? value, Func<string, string?> environment, string baseDirectory, List<string> errors)

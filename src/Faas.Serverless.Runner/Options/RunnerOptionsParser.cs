@@ -3,14 +3,16 @@ using System.Text.RegularExpressions;
 namespace Faas.Serverless.Runner.Options;
 
 /// <summary>
-/// Parses <c>--host --project --service --replica [--work-dir] [--python] [--sdk] [--parent-pid]</c> (as <c>--name value</c> or
-/// <c>--name=value</c>) plus FAAS_RUNNER_TOKEN, and validates everything up front with messages that say what to fix.
+/// Parses <c>--host --project --service --replica [--work-dir] [--python] [--sdk] [--codebase-dir] [--spool-dir] [--parent-pid]
+/// [--parent-stdin]</c> (as <c>--name value</c> or <c>--name=value</c>) plus the token (the first line of stdin with
+/// <c>--parent-stdin</c>, else FAAS_RUNNER_TOKEN), and validates everything up front with messages that say what to fix.
 /// </summary>
 internal static partial class RunnerOptionsParser
 {
     public const string Usage = """
         Usage: faas-runner --host <url> --project <id> --service <id> --replica <id>
-                           [--work-dir <dir>] [--python <python3>] [--sdk <dir>] [--parent-pid <pid>]
+                           [--work-dir <dir>] [--python <python3>] [--sdk <dir>] [--codebase-dir <dir>]
+                           [--spool-dir <dir>] [--parent-pid <pid>] [--parent-stdin]
 
           --host        Base URL of the Faas.Serverless host, e.g. http://127.0.0.1:7071
           --project     Project id
@@ -19,20 +21,30 @@ internal static partial class RunnerOptionsParser
           --work-dir    Local state and codebase cache (default: $FAAS_RUNNER_WORKDIR or ~/.faas/runner)
           --python      Python interpreter, on PATH or a path (default: python3)
           --sdk         Folder holding the 'faas' Python package (default: <repo>/sdk/python, else $FAAS_PYTHON_SDK)
+          --codebase-dir  The codebase, already verified and extracted (read-only) by the local host: the agent
+                        downloads nothing. Without it the agent downloads the spec's codebase into --work-dir
+          --spool-dir   Finished results not yet acknowledged by the host, re-reported by the next agent of the
+                        same replica (default: <work-dir>/spool/<replica>)
           --parent-pid  Process that started the agent (the local host). Once it is gone the agent leases no
                         more work, reports its running calls to the next host that answers, and exits 0
+          --parent-stdin  Stdin is a pipe from the parent: its first line is the service bot's API key, its
+                        second the agent's pid as the parent sees it (reported instead of its own, which a
+                        sandbox's process namespace renumbers), and its end means the parent is gone (watched
+                        instead of --parent-pid, which that namespace cannot see)
 
-        Environment: FAAS_RUNNER_TOKEN (required) is the service bot's API key.
+        Environment: FAAS_RUNNER_TOKEN is the service bot's API key, required without --parent-stdin.
         Exit codes: 0 stopped on request or parent gone, 2 invalid options, 3 init failed, 4 spec or bot refused,
-                    5 worker exited unexpectedly, 6 codebase invalid, 1 any other crash.
+                    6 codebase invalid, 1 any other crash.
         """;
 
-    private static readonly string[] Known = ["host", "project", "service", "replica", "work-dir", "python", "sdk", "parent-pid"];
+    private const string ParentStdin = "parent-stdin";
+    private static readonly string[] Known = ["host", "project", "service", "replica", "work-dir", "python", "sdk", "codebase-dir", "spool-dir", "parent-pid", ParentStdin];
 
     /// <param name="args">Command-line arguments.</param>
     /// <param name="environment">Reads an environment variable (FAAS_RUNNER_TOKEN, FAAS_RUNNER_WORKDIR, FAAS_PYTHON_SDK, HOME).</param>
     /// <param name="baseDirectory">Where the executable lives; the default SDK is found by walking up from it to Faas.Serverless.sln.</param>
-    public static OptionsParseResult Parse(IReadOnlyList<string> args, Func<string, string?> environment, string baseDirectory)
+    /// <param name="readStdinLine">Reads the first line of stdin; called only with <c>--parent-stdin</c>.</param>
+    public static OptionsParseResult Parse(IReadOnlyList<string> args, Func<string, string?> environment, string baseDirectory, Func<string?>? readStdinLine = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(environment);
@@ -61,7 +73,11 @@ internal static partial class RunnerOptionsParser
             }
 
             string value;
-            if (eq > 0)
+            if (name == ParentStdin)
+            {
+                value = eq > 0 ? arg[(eq + 1)..] : "true";
+            }
+            else if (eq > 0)
             {
                 value = arg[(eq + 1)..];
             }
@@ -85,22 +101,34 @@ internal static partial class RunnerOptionsParser
         var project = ParseId("project", values.GetValueOrDefault("project"), errors);
         var service = ParseId("service", values.GetValueOrDefault("service"), errors);
         var replica = ParseId("replica", values.GetValueOrDefault("replica"), errors);
-        var token = environment(RunnerEnvironment.Token);
+        var parentStdin = values.TryGetValue(ParentStdin, out var flag) && ParseFlag(flag, errors);
+        readStdinLine ??= Console.In.ReadLine;
+        var token = parentStdin ? readStdinLine() : environment(RunnerEnvironment.Token);
+        var seenPid = parentStdin ? ParsePid(readStdinLine(), errors, "stdin's second line (the agent's pid as its parent sees it)") : null;
         if (string.IsNullOrWhiteSpace(token))
         {
-            errors.Add($"Environment variable {RunnerEnvironment.Token} is not set; it must hold the service bot's API key.");
+            errors.Add(parentStdin
+                ? "--parent-stdin is given, but stdin held no line with the service bot's API key."
+                : $"Environment variable {RunnerEnvironment.Token} is not set; it must hold the service bot's API key.");
         }
 
         var workDir = ResolveWorkDir(values.GetValueOrDefault("work-dir"), environment, errors);
         var python = ResolvePython(values.GetValueOrDefault("python") ?? "python3", environment, errors);
         var sdk = ResolveSdk(values.GetValueOrDefault("sdk"), environment, baseDirectory, errors);
-        var parentPid = ParsePid(values.GetValueOrDefault("parent-pid"), errors);
+        var codebaseDir = ResolveCodebaseDir(values.GetValueOrDefault("codebase-dir"), errors);
+        var parentPid = ParsePid(values.GetValueOrDefault("parent-pid"), errors, "--parent-pid");
         if (errors.Count > 0)
         {
             return OptionsParseResult.Failed(errors);
         }
 
-        return OptionsParseResult.Succeeded(new RunnerOptions(host!, project!, service!, replica!, token!.Trim(), workDir!, python!, sdk!, parentPid));
+        return OptionsParseResult.Succeeded(new RunnerOptions(host!, project!, service!, replica!, token!.Trim(), workDir!, python!, sdk!, parentPid)
+        {
+            CodebaseDir = codebaseDir,
+            SpoolDir = values.GetValueOrDefault("spool-dir") is { Length: > 0 } spoolDir ? Path.GetFullPath(spoolDir) : null,
+            ParentStdin = parentStdin,
+            SeenPid = seenPid,
+        });
     }
 
     private static Uri? ParseHost(string? value, List<string> errors)
@@ -144,7 +172,7 @@ internal static partial class RunnerOptionsParser
         return value;
     }
 
-    private static int? ParsePid(string? value, List<string> errors)
+    private static int? ParsePid(string? value, List<string> errors, string source)
     {
         if (value is null)
         {
@@ -153,11 +181,22 @@ internal static partial class RunnerOptionsParser
 
         if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) || pid <= 0)
         {
-            errors.Add($"--parent-pid '{value}' is not a process id: use a positive whole number.");
+            errors.Add($"{source} '{value}' is not a process id: use a positive whole number.");
             return null;
         }
 
         return pid;
+    }
+
+    private static bool ParseFlag(string value, List<string> errors)
+    {
+        if (bool.TryParse(value, out var on))
+        {
+            return on;
+        }
+
+        errors.Add($"--{ParentStdin}={value} is not true or false.");
+        return false;
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$", RegexOptions.CultureInvariant)]

@@ -56,6 +56,7 @@ public sealed class TableApiKeyStore(StoreTables tables) : IApiKeyStore
         entity["Name"] = key.Name;
         entity["Hash"] = key.Hash;
         entity["CreatedAt"] = key.CreatedAt;
+        entity["RunnerReplicaId"] = key.RunnerReplicaId;
         return entity;
     }
 
@@ -64,5 +65,8 @@ public sealed class TableApiKeyStore(StoreTables tables) : IApiKeyStore
         entity.GetString("UserId") ?? string.Empty,
         entity.GetString("Name") ?? string.Empty,
         entity.GetString("Hash") ?? string.Empty,
-        entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
+        entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue)
+    {
+        RunnerReplicaId = entity.GetString("RunnerReplicaId"),
+    };
 }

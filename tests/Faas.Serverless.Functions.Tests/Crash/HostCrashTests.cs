@@ -118,6 +118,12 @@ public sealed class HostCrashTests(AzuriteFixture azurite, ITestOutputHelper out
 
     private Dictionary<string, string> HostEnvironment()
     {
+        Directory.CreateDirectory(RunsDir);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(RunsDir, (UnixFileMode)0b111_111_111);
+        }
+
         var prefix = "t" + AzuriteFixture.UniqueName("x")[..12];
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -133,8 +139,12 @@ public sealed class HostCrashTests(AzuriteFixture azurite, ITestOutputHelper out
             ["Faas__Runners__ReconcileIntervalMs"] = "300",
             ["Faas__Runners__MaxRestartBackoffSeconds"] = "1",
             ["Faas__Runners__WorkDir"] = Path.Combine(_stateDir, "runner"),
+            ["Faas__Runners__Isolation__SharedPaths__0"] = RunsDir,
         };
     }
 
-    private int Runs(string key) => File.Exists(Path.Combine(_stateDir, key)) ? File.ReadAllLines(Path.Combine(_stateDir, key)).Length : 0;
+    /// <summary>Where the package counts its calls: shared with replicas (uids of their own), unlike the runners' folder beside it.</summary>
+    private string RunsDir => Path.Combine(_stateDir, "runs");
+
+    private int Runs(string key) => File.Exists(Path.Combine(RunsDir, key)) ? File.ReadAllLines(Path.Combine(RunsDir, key)).Length : 0;
 }

@@ -42,11 +42,11 @@ public static class LocalProcesses
     public static IReadOnlyList<int> WithArgumentContaining(string text) =>
         Matching(arguments => arguments.Any(a => a.Contains(text, StringComparison.Ordinal)));
 
-    /// <summary>Runner agents started with <c>--parent-pid <paramref name="parentPid"/></c>.</summary>
+    /// <summary>Runner agents started with <c>--parent-pid <paramref name="parentPid"/></c> (not the bubblewrap process around each).</summary>
     public static IReadOnlyList<int> RunnersOf(int parentPid)
     {
         var pid = parentPid.ToString(CultureInfo.InvariantCulture);
-        return Matching(arguments => arguments.Any(a => a.EndsWith("faas-runner.dll", StringComparison.Ordinal))
+        return Matching(arguments => !arguments[0].EndsWith("bwrap", StringComparison.Ordinal) && arguments.Any(a => a.EndsWith("faas-runner.dll", StringComparison.Ordinal))
             && arguments.Zip(arguments.Skip(1)).Any(pair => pair is ("--parent-pid", var value) && value == pid));
     }
 

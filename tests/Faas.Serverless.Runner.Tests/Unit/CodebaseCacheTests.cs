@@ -1,3 +1,4 @@
+using Faas.Serverless.CodebaseZip;
 using System.Security.Cryptography;
 using Faas.Serverless.Runner.Api;
 using Faas.Serverless.Runner.Codebase;

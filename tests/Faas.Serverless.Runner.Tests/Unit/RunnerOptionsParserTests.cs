@@ -114,6 +114,41 @@ public sealed class RunnerOptionsParserTests : IDisposable
     }
 
     [Fact]
+    public void Parse_ParentStdin_TokenAndSeenPidFromStdinNotTheEnvironment()
+    {
+        var lines = new Queue<string?>(["faas_from_stdin", "4242"]);
+
+        var result = RunnerOptionsParser.Parse([.. Required(), "--sdk", Sdk, "--parent-stdin"], Env, BinDir, lines.Dequeue);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal("faas_from_stdin", result.Options!.Token);
+        Assert.Equal(4242, result.Options.SeenPid);
+        Assert.True(result.Options.ParentStdin);
+        Assert.Empty(lines);
+    }
+
+    [Fact]
+    public void Parse_ParentStdinClosedAtOnce_AsksForTheToken()
+    {
+        var result = RunnerOptionsParser.Parse([.. Required(), "--sdk", Sdk, "--parent-stdin"], Env, BinDir, () => null);
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Contains("stdin held no line", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_CodebaseDir_KeptWhenItExists()
+    {
+        var codebase = Directory.CreateDirectory(Path.Combine(_root, "codebase")).FullName;
+
+        var found = Parse([.. Required(), "--sdk", Sdk, "--codebase-dir", codebase]);
+        var missing = Parse([.. Required(), "--sdk", Sdk, "--codebase-dir", Path.Combine(_root, "missing")]);
+
+        Assert.Equal(codebase, found.Options!.CodebaseDir);
+        Assert.Contains(missing.Errors, e => e.Contains("--codebase-dir", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_OptionWithoutValue_Fails()
     {
         var result = Parse("--host", "http://h", "--project", "--service", "s", "--replica", "r", "--sdk", Sdk);

@@ -1,3 +1,4 @@
+using Faas.Serverless.CodebaseZip;
 using System.IO.Compression;
 using System.Text;
 using Faas.Serverless.Runner.Codebase;

@@ -1,13 +1,13 @@
 using System.IO.Compression;
 
-namespace Faas.Serverless.Runner.Codebase;
+namespace Faas.Serverless.CodebaseZip;
 
 /// <summary>
 /// Extracts a zip without trusting it: no absolute or drive paths, no <c>..</c>, no backslashes or NULs,
 /// no symbolic links (Unix mode in the external attributes), no duplicate entries, a bounded entry count and a
 /// bounded number of bytes actually written (not the sizes the zip claims). File modes are not restored.
 /// </summary>
-internal static class SafeZipExtractor
+public static class SafeZipExtractor
 {
     private const int UnixFileTypeMask = 0xF000;
     private const int UnixSymbolicLink = 0xA000;

@@ -1,7 +1,7 @@
-namespace Faas.Serverless.Runner.Codebase;
+namespace Faas.Serverless.CodebaseZip;
 
 /// <summary>The codebase cannot be used: hash mismatch, too large, or an unsafe zip entry.</summary>
-internal sealed class CodebaseException : Exception
+public sealed class CodebaseException : Exception
 {
     public CodebaseException()
     {
