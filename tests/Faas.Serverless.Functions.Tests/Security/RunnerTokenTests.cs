@@ -40,7 +40,7 @@ public sealed class RunnerTokenTests(AzuriteFixture azurite, ITestOutputHelper o
         using var admin = HostApi.Client(url, FaasApiFactory.AdminKey);
         var first = StartHost("host-1", url, environment);
         await first.WaitUntilHealthyAsync(anonymous, TimeSpan.FromSeconds(60));
-        using var api = await HostApi.CreateAsync(url, FaasApiFactory.AdminKey);
+        using var api = await HostApi.CreateAsync(url, FaasApiFactory.AdminKey, _stateDir);
         var serviceId = await api.DeployAsync(new { name = "tokens", packageName = "e2e", initParams = new { greeting = "hi" } });
         await api.WaitForActiveAsync(serviceId, TimeSpan.FromSeconds(60));
         var botId = await BotOfAsync(admin, api.Project, serviceId);
