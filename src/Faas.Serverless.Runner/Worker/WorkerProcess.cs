@@ -116,8 +116,9 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
             // The reader loops end with the process; do not hang disposal on a stuck pipe.
         }
 
+        // The write lock is left undisposed: the slot disposes a worker when it exits, which can be while a write (a
+        // shutdown, a terminate) is still releasing the lock. It holds no wait handle, so nothing leaks.
         _process.Dispose();
-        _writeLock.Dispose();
     }
 
     private string StderrTail()

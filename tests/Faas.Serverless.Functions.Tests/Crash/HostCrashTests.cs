@@ -22,7 +22,7 @@ public sealed class HostCrashTests(AzuriteFixture azurite, ITestOutputHelper out
         using var anonymous = HostApi.Client(url, null);
         var first = StartHost("host-1", url, environment);
         await first.WaitUntilHealthyAsync(anonymous, TimeSpan.FromSeconds(60));
-        using var api = await HostApi.CreateAsync(url, FaasApiFactory.AdminKey, _stateDir);
+        using var api = await HostApi.CreateAsync(url, FaasApiFactory.AdminKey, RunsDir);
         var serviceId = await api.DeployAsync(new
         {
             name = "crash",
