@@ -123,6 +123,7 @@ fi
 (umask 077 && mkdir -p "$LOG_DIR" "$AZURITE_DIR")
 protect_secrets
 ensure_azurite
+ensure_bubblewrap
 
 # --- Storage: Azurite -------------------------------------------------------------------------------
 listening=()
