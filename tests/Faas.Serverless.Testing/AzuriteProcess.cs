@@ -78,10 +78,12 @@ internal sealed class AzuriteProcess(int[] ports, string? location) : IDisposabl
         }
     }
 
+    /// <summary>Idempotent: xunit disposes a fixture that is both IAsyncLifetime and IDisposable twice.</summary>
     public void Dispose()
     {
         Kill();
         _process?.Dispose();
+        _process = null;
     }
 
     // Listening on port 0 lets the OS pick; all listeners stay open until every port is known so none repeats.
