@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace Faas.Serverless.Bench;
+
+/// <summary>Command line: <c>[--name N] [--out DIR] [--quick] [--long] [--compare BASE.json [CURRENT.json]]</c>.</summary>
+internal sealed record BenchOptions(string Name, string OutDir, bool Quick, bool Long, string? CompareBase, string? CompareCurrent)
+{
+    public int LatencyCount => Quick ? 30 : 200;
+
+    public int WarmUp => Quick ? 5 : 20;
+
+    public int ClosedLoop => Quick ? 100 : 500;
+
+    public const int Submitters = 16;
+
+    public static BenchOptions Parse(IReadOnlyList<string> args, string repositoryRoot)
+    {
+        var name = "run-" + DateTime.UtcNow.ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture);
+        var outDir = Path.Combine(repositoryRoot, "bench", "results");
+        bool quick = false, longRuns = false;
+        string? compareBase = null, compareCurrent = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--name": name = args[++i]; break;
+                case "--out": outDir = args[++i]; break;
+                case "--quick": quick = true; break;
+                case "--long": longRuns = true; break;
+                case "--compare":
+                    compareBase = args[++i];
+                    compareCurrent = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null;
+                    break;
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'.", nameof(args));
+            }
+        }
+
+        return new BenchOptions(name, outDir, quick, longRuns, compareBase, compareCurrent);
+    }
+}

@@ -1,0 +1,35 @@
+namespace Faas.Serverless.Bench;
+
+/// <summary>Everything one run measured; serialized as bench/results/&lt;name&gt;.json.</summary>
+internal sealed record BenchResult
+{
+    public required string Name { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required string Machine { get; init; }
+    public required double ColdStartMs { get; init; }
+    public required LatencySummary NoopClient { get; init; }
+    public required LatencySummary NoopServer { get; init; }
+    public required LatencySummary SleepClient { get; init; }
+    public required LatencySummary SleepServer { get; init; }
+    public required double WarmOverheadMs { get; init; }
+    public required IReadOnlyList<ThroughputResult> Throughput { get; init; }
+    public required double StorageRequestsPerExecution { get; init; }
+    public required IReadOnlyDictionary<string, double> StoragePerExecutionByService { get; init; }
+    public required IReadOnlyDictionary<string, double> StoragePerExecutionByOperation { get; init; }
+    public required double IdleRequestsPerSecond { get; init; }
+    public required IReadOnlyDictionary<string, int> IdleByOperation { get; init; }
+    public required IReadOnlyList<ProcessUsage> Processes { get; init; }
+}
+
+/// <summary>A closed loop (fixed count, N submitters) or open loop (fixed rate) run of the no-op function.</summary>
+internal sealed record ThroughputResult(
+    string Name,
+    int Executions,
+    int Failed,
+    double Seconds,
+    double ExecutionsPerSecond,
+    LatencySummary ServerLatency,
+    IReadOnlyList<int> CompletionsPerSecond);
+
+/// <summary>CPU seconds per 100 executions of the throughput runs, and resident memory at the end.</summary>
+internal sealed record ProcessUsage(string Role, int Count, double CpuSecondsPer100Executions, double RssMb);

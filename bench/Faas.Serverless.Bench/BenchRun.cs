@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+
+namespace Faas.Serverless.Bench;
+
+/// <summary>One full run: fresh Azurite and host, set-up, then every measurement in turn.</summary>
+internal static class BenchRun
+{
+    public static async Task<BenchResult> RunAsync(BenchOptions options, string root, CancellationToken cancellationToken = default)
+    {
+        var workDir = Directory.CreateTempSubdirectory("faas-bench-").FullName;
+        var debugLog = Path.Combine(workDir, "azurite-debug.log");
+        Console.Error.WriteLine($"bench: work dir {workDir}");
+        await using var processes = new Processes { RepositoryRoot = root, WorkDir = workDir };
+        var (azuritePid, connection) = processes.StartAzurite(debugLog);
+        var adminKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        var url = new Uri($"http://127.0.0.1:{Processes.FreePort()}");
+        var hostPid = processes.StartHost(url, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AzureWebJobsStorage"] = connection,
+            ["Faas__Auth__AdminKey"] = adminKey,
+            ["Faas__RateLimits__Enabled"] = "false",
+            ["Faas__Runners__WorkDir"] = Directory.CreateDirectory(Path.Combine(workDir, "runners")).FullName,
+        });
+        using var admin = FaasApi.Create(url, adminKey);
+        await WaitHealthyAsync(admin, TimeSpan.FromSeconds(90), cancellationToken);
+        var userKey = await admin.SetUpAsync(cancellationToken);
+        using var api = admin.AsUser(userKey, url);
+        await api.PushAsync(Path.Combine(root, "bench", "package"), cancellationToken);
+
+        Step("cold start");
+        var coldStart = Stopwatch.StartNew();
+        var serviceId = await api.DeployAsync(replicas: 1, concurrency: BenchOptions.Submitters, cancellationToken);
+        await FirstSuccessAsync(api, serviceId, cancellationToken);
+        var coldStartMs = coldStart.Elapsed.TotalMilliseconds;
+
+        Step("sequential latency");
+        var (noopClient, noopServer) = await LatencyBench.RunAsync(api, serviceId, "noop", options.WarmUp, options.LatencyCount, cancellationToken);
+        var (sleepClient, sleepServer) = await LatencyBench.RunAsync(api, serviceId, "sleep50", options.WarmUp, options.LatencyCount, cancellationToken);
+
+        Step($"closed loop {options.ClosedLoop}");
+        var roles = ProcessRoles.Find(hostPid, azuritePid);
+        var cpuBefore = ProcessRoles.Sample(roles);
+        var markFrom = DateTimeOffset.UtcNow;
+        var throughput = new List<ThroughputResult> { await ThroughputBench.ClosedLoopAsync(api, serviceId, options.ClosedLoop, BenchOptions.Submitters, cancellationToken) };
+        var markTo = DateTimeOffset.UtcNow;
+        var cpuAfter = ProcessRoles.Sample(ProcessRoles.Find(hostPid, azuritePid));
+
+        if (options.Long)
+        {
+            Step("closed loop 5000");
+            throughput.Add(await ThroughputBench.ClosedLoopAsync(api, serviceId, 5000, BenchOptions.Submitters, cancellationToken));
+            Step("open loop 20/s for 60 s");
+            throughput.Add(await ThroughputBench.OpenLoopAsync(api, serviceId, 20, 60, cancellationToken));
+        }
+
+        Step("idle 10 s");
+        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+        var idleFrom = DateTimeOffset.UtcNow;
+        await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+        var idleTo = DateTimeOffset.UtcNow;
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+
+        var endRoles = ProcessRoles.Find(hostPid, azuritePid);
+        var end = ProcessRoles.Sample(endRoles);
+        var requests = AzuriteLogParser.ParseAll(File.ReadLines(debugLog).Where(l => l.Contains("StorageContextMiddleware: RequestMethod=", StringComparison.Ordinal)));
+        var storage = StorageCounts.Of(requests, markFrom, markTo);
+        var idle = StorageCounts.Of(requests, idleFrom, idleTo);
+        var executions = options.ClosedLoop;
+        return new BenchResult
+        {
+            Name = options.Name,
+            StartedAt = markFrom,
+            Machine = $"{Environment.ProcessorCount} cores, Azurite in memory",
+            ColdStartMs = Math.Round(coldStartMs),
+            NoopClient = noopClient,
+            NoopServer = noopServer,
+            SleepClient = sleepClient,
+            SleepServer = sleepServer,
+            WarmOverheadMs = Math.Round(sleepServer.P50 - 50, 1),
+            Throughput = throughput,
+            StorageRequestsPerExecution = Math.Round((double)storage.Total / executions, 2),
+            StoragePerExecutionByService = storage.PerService(executions),
+            StoragePerExecutionByOperation = storage.PerUnit(executions),
+            IdleRequestsPerSecond = Math.Round(idle.Total / idle.Seconds, 2),
+            IdleByOperation = idle.ByOperation,
+            Processes = end.Select(p => new ProcessUsage(
+                p.Key,
+                endRoles[p.Key].Count,
+                Math.Round((cpuAfter[p.Key].CpuSeconds - cpuBefore[p.Key].CpuSeconds) * 100 / executions, 3),
+                Math.Round(p.Value.RssMb))).ToList(),
+        };
+    }
+
+    private static void Step(string name) => Console.Error.WriteLine($"bench: {DateTime.UtcNow:HH:mm:ss} {name}");
+
+    private static async Task WaitHealthyAsync(FaasApi api, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                await api.GetAsync("/api/health", cancellationToken);
+                return;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Executes the no-op with wait until one succeeds: the first may be refused while the service starts.</summary>
+    private static async Task FirstSuccessAsync(FaasApi api, string serviceId, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (true)
+        {
+            try
+            {
+                if (ExecutionTimes.Succeeded(await api.ExecuteAsync(serviceId, "noop", wait: true, cancellationToken)))
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("No execution succeeded within 120 s of the deploy.");
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Faas.Serverless.Bench;
+
+/// <summary>Starts the fresh Azurite and host one run owns, and stops them (with the host's runners) at the end.</summary>
+internal sealed class Processes : IAsyncDisposable
+{
+    private readonly List<Process> _started = [];
+
+    public required string RepositoryRoot { get; init; }
+
+    public required string WorkDir { get; init; }
+
+    public static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    /// <summary>Azurite in memory with every request logged to <paramref name="debugLog"/>; returns its pid and connection string.</summary>
+    public (int Pid, string ConnectionString) StartAzurite(string debugLog)
+    {
+        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var azurite = Path.Combine(RepositoryRoot, "node_modules", ".bin", "azurite");
+        Start(azurite, Path.Combine(WorkDir, "azurite.out"), null,
+            "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
+            "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
+            "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
+            "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
+            "--location", Path.Combine(WorkDir, "azurite"), "--debug", debugLog);
+        const string key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+        var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + key
+            + $";BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1"
+            + $";TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+        return (_started[^1].Id, connection);
+    }
+
+    public int StartHost(Uri url, IReadOnlyDictionary<string, string> environment)
+    {
+        var dll = Path.Combine(RepositoryRoot, "functions", "Faas.Serverless.Functions", "bin", "Release", "net10.0", "Faas.Serverless.Functions.dll");
+        Start("dotnet", Path.Combine(WorkDir, "host.log"), environment, dll, "--urls", url.ToString().TrimEnd('/'));
+        return _started[^1].Id;
+    }
+
+    private void Start(string fileName, string outputFile, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    {
+        // The content root: the host finds the repository's host.json by walking up from it.
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = Path.GetDirectoryName(arguments[0]) is { Length: > 0 } dir && Directory.Exists(dir) ? dir : WorkDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[key] = value;
+        }
+
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var output = new StreamWriter(outputFile) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => Write(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(output, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _started.Add(process);
+    }
+
+    private static void Write(StreamWriter output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.WriteLine(line);
+        }
+    }
+
+    /// <summary>SIGTERM first, newest first, so the host drains and stops its runners before Azurite goes.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = _started.Count - 1; i >= 0; i--)
+        {
+            var process = _started[i];
+            if (!process.HasExited)
+            {
+                using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                {
+                    await kill.WaitForExitAsync();
+                }
+
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+                try
+                {
+                    await process.WaitForExitAsync(timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+
+            process.Dispose();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+
+namespace Faas.Serverless.Bench;
+
+/// <summary>One run as markdown tables, for the console and bench/results/&lt;name&gt;.md.</summary>
+internal static class ResultTable
+{
+    public static string Markdown(BenchResult r)
+    {
+        var text = new StringBuilder();
+        void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
+        Line($"## {r.Name} ({r.StartedAt:yyyy-MM-dd HH:mm} UTC, {r.Machine})");
+        Line($"");
+        Line($"| latency (ms) | n | p50 | p90 | p99 | max |");
+        Line($"|---|---:|---:|---:|---:|---:|");
+        foreach (var (name, s) in new[] { ("no-op client", r.NoopClient), ("no-op server", r.NoopServer), ("50 ms client", r.SleepClient), ("50 ms server", r.SleepServer) })
+        {
+            Line($"| {name} | {s.Count} | {s.P50:0.0} | {s.P90:0.0} | {s.P99:0.0} | {s.Max:0.0} |");
+        }
+
+        Line($"");
+        Line($"Warm overhead (50 ms function, server p50 - 50 ms): **{r.WarmOverheadMs:0.0} ms**. Cold start (deploy -> first success): **{r.ColdStartMs:0} ms**.");
+        Line($"");
+        Line($"| throughput (no-op) | executions | failed | seconds | exec/s | server p50 | p90 | p99 |");
+        Line($"|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var t in r.Throughput)
+        {
+            Line($"| {t.Name} | {t.Executions} | {t.Failed} | {t.Seconds:0.0} | **{t.ExecutionsPerSecond:0.0}** | {t.ServerLatency.P50:0} | {t.ServerLatency.P90:0} | {t.ServerLatency.P99:0} |");
+        }
+
+        foreach (var t in r.Throughput)
+        {
+            Line($"");
+            Line($"Completions per second, {t.Name}: {string.Join(' ', t.CompletionsPerSecond)}");
+        }
+
+        Line($"");
+        Line($"Storage requests per execution (closed loop of {(r.Throughput.Count > 0 ? r.Throughput[0].Executions : 0)}): **{r.StorageRequestsPerExecution:0.0}**; by service: {Join(r.StoragePerExecutionByService)}. Idle: **{r.IdleRequestsPerSecond:0.0} requests/s** ({string.Join(", ", r.IdleByOperation.Select(p => $"{p.Key} {p.Value}"))} in 10 s).");
+        Line($"");
+        Line($"| storage operation | per execution |");
+        Line($"|---|---:|");
+        foreach (var (operation, perExecution) in r.StoragePerExecutionByOperation)
+        {
+            Line($"| {operation} | {perExecution:0.00} |");
+        }
+
+        Line($"");
+        Line($"| process | count | CPU s / 100 executions | RSS MB at end |");
+        Line($"|---|---:|---:|---:|");
+        foreach (var p in r.Processes)
+        {
+            Line($"| {p.Role} | {p.Count} | {p.CpuSecondsPer100Executions:0.00} | {p.RssMb:0} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Join(IReadOnlyDictionary<string, double> values) =>
+        string.Join(", ", values.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:0.0}")));
+}
