@@ -37,7 +37,7 @@ internal sealed class Processes : IAsyncDisposable
             "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
             "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
-            "--location", Path.Combine(WorkDir, "azurite"), "--debug", debugLog);
+            "--debug", debugLog);
         const string key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
         var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + key
             + $";BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1"
