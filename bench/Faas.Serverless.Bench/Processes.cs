@@ -8,6 +8,7 @@ namespace Faas.Serverless.Bench;
 internal sealed class Processes : IAsyncDisposable
 {
     private readonly List<Process> _started = [];
+    private readonly List<StreamWriter> _outputs = [];
 
     public required string RepositoryRoot { get; init; }
 
@@ -74,6 +75,7 @@ internal sealed class Processes : IAsyncDisposable
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         var output = new StreamWriter(outputFile) { AutoFlush = true };
+        _outputs.Add(output);
         process.OutputDataReceived += (_, e) => Write(output, e.Data);
         process.ErrorDataReceived += (_, e) => Write(output, e.Data);
         process.BeginOutputReadLine();
@@ -90,7 +92,14 @@ internal sealed class Processes : IAsyncDisposable
 
         lock (output)
         {
-            output.WriteLine(line);
+            // A line can still arrive from a process killed after its output file was closed at the end.
+            try
+            {
+                output.WriteLine(line);
+            }
+            catch (ObjectDisposedException)
+            {
+            }
         }
     }
 
@@ -119,6 +128,14 @@ internal sealed class Processes : IAsyncDisposable
             }
 
             process.Dispose();
+        }
+
+        foreach (var output in _outputs)
+        {
+            lock (output)
+            {
+                output.Dispose();
+            }
         }
     }
 }
