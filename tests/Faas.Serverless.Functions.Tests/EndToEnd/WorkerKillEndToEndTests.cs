@@ -9,51 +9,39 @@ namespace Faas.Serverless.Functions.Tests.EndToEnd;
 
 /// <summary>Calls blocked in C code (one long <c>time.sleep</c>) are stopped by killing their worker process.</summary>
 [Collection("Azurite")]
-public sealed class WorkerKillEndToEndTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
+public sealed class WorkerKillEndToEndTests(AzuriteFixture azurite, ITestOutputHelper output) : PushedPackageTests(azurite)
 {
-    private EndToEndFactory _factory = null!;
-    private E2E _e2e = null!;
-
-    public async Task InitializeAsync()
-    {
-        _factory = new EndToEndFactory(azurite);
-        _e2e = await E2E.CreateAsync(_factory);
-        await _e2e.PushAsync();
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task Execute_BlockedInCBeyondTimeout_EveryAttemptRunsAndTheLastFailsWithTimeoutError()
     {
-        var serviceId = await _e2e.DeployAsync(new { name = "sleepy", packageName = "e2e", initParams = new { greeting = "x" }, maxAttempts = 3, executionTimeout = 3, runtime = new { concurrency = 2 } });
-        await _e2e.WaitForStatusAsync(serviceId, "Active");
+        var serviceId = await E2e.DeployAsync(new { name = "sleepy", packageName = "e2e", initParams = new { greeting = "x" }, maxAttempts = 3, executionTimeout = 3, runtime = new { concurrency = 2 } });
+        await E2e.WaitForStatusAsync(serviceId, "Active");
 
-        var created = await _e2e.ExecuteAsync(serviceId, "nap", new { key = "nap-timeout", seconds = 10 });
-        var finished = await _e2e.WaitForFinishAsync(created.GetProperty("id").GetString()!, 60);
+        var created = await E2e.ExecuteAsync(serviceId, "nap", new { key = "nap-timeout", seconds = 10 });
+        var finished = await E2e.WaitForFinishAsync(created.GetProperty("id").GetString()!, 60);
 
         Assert.Equal("failed", finished.GetProperty("latestStatus").GetProperty("status").GetString());
         Assert.Equal("TimeoutError", finished.GetProperty("latestStatus").GetProperty("error").GetProperty("type").GetString());
         Assert.Equal(3, finished.GetProperty("attempts").GetInt32());
         var errors = finished.GetProperty("status").EnumerateArray().Where(e => e.GetProperty("status").GetString() == "failed").Select(e => e.GetProperty("error").GetProperty("type").GetString()).ToList();
         Assert.Equal(["TimeoutError", "TimeoutError", "TimeoutError"], errors);
-        Assert.Equal(3, _e2e.Runs("nap-timeout-started"));
-        Assert.Equal(0, _e2e.Runs("nap-timeout"));
+        Assert.Equal(3, E2e.Runs("nap-timeout-started"));
+        Assert.Equal(0, E2e.Runs("nap-timeout"));
         output.WriteLine("timeout to next attempt started: " + string.Join(", ", RetryDelays(finished).Select(d => $"{d.TotalMilliseconds:0} ms")));
     }
 
     [Fact]
     public async Task Terminate_BlockedInC_EndsTerminatedAndTheBodyNeverFinishes()
     {
-        var serviceId = await _e2e.DeployAsync(new { name = "stuck", packageName = "e2e", initParams = new { greeting = "x" }, maxAttempts = 1 });
-        await _e2e.WaitForStatusAsync(serviceId, "Active");
-        var created = await _e2e.ExecuteAsync(serviceId, "nap", new { key = "nap-terminate", seconds = 20 });
+        var serviceId = await E2e.DeployAsync(new { name = "stuck", packageName = "e2e", initParams = new { greeting = "x" }, maxAttempts = 1 });
+        await E2e.WaitForStatusAsync(serviceId, "Active");
+        var created = await E2e.ExecuteAsync(serviceId, "nap", new { key = "nap-terminate", seconds = 20 });
         var id = created.GetProperty("id").GetString()!;
-        await Eventually.TrueAsync(() => Task.FromResult(_e2e.Runs("nap-terminate-started") == 1), TimeSpan.FromSeconds(30), "the call should be running");
+        await Eventually.TrueAsync(() => Task.FromResult(E2e.Runs("nap-terminate-started") == 1), TimeSpan.FromSeconds(30), "the call should be running");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using var terminate = await _e2e.Client.PostAsync($"{_e2e.Project}/executions/{id}/terminate", null);
-        var finished = await _e2e.WaitForFinishAsync(id, 30);
+        using var terminate = await E2e.Client.PostAsync($"{E2e.Project}/executions/{id}/terminate", null);
+        var finished = await E2e.WaitForFinishAsync(id, 30);
         output.WriteLine($"terminate request to terminated: {clock.ElapsedMilliseconds} ms");
 
         Assert.Equal(HttpStatusCode.OK, terminate.StatusCode);
@@ -61,7 +49,7 @@ public sealed class WorkerKillEndToEndTests(AzuriteFixture azurite, ITestOutputH
         // The call is killed 1 s (the kill grace) after the runner hears of it; the watch makes that at once, not at a renewal.
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2.5));
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.Equal(0, _e2e.Runs("nap-terminate"));
+        Assert.Equal(0, E2e.Runs("nap-terminate"));
     }
 
     /// <summary>For each failed attempt, the time until the next attempt started (from the status log).</summary>
