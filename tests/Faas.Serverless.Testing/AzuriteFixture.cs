@@ -1,4 +1,5 @@
 using Faas.Serverless.AzureStorage;
+using Faas.Serverless.Storage;
 using Xunit;
 
 namespace Faas.Serverless.Testing;
@@ -12,12 +13,16 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
     private AzuriteProcess? _azurite;
     private string? _connectionString;
     private StorageConnection? _connection;
+    private StorageClients? _clients;
 
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Azurite has not been started.");
 
     public StorageConnection Connection => _connection ?? throw new InvalidOperationException("Azurite has not been started.");
 
     public StorageAccount CreateAccount() => new(Connection);
+
+    /// <summary>Table, blob and queue clients of the emulator, with the host's retry and version settings.</summary>
+    public StorageClients Clients => _clients ?? throw new InvalidOperationException("Azurite has not been started.");
 
     /// <summary>A name valid for a table, a queue and a container: lowercase letters and digits, starting with a letter.</summary>
     public static string UniqueName(string prefix)
@@ -38,6 +43,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         await _azurite.StartAsync().ConfigureAwait(false);
         _connectionString = _azurite.ConnectionString;
         _connection = StorageConnection.Parse(_connectionString);
+        _clients = StorageClients.FromConnectionString(_connectionString);
     }
 
     public Task DisposeAsync()

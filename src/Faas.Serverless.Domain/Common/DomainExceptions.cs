@@ -8,3 +8,9 @@ public sealed class PreconditionFailedException(string message) : Exception(mess
 
 /// <summary>A paging token that this service did not issue, or that was altered.</summary>
 public sealed class InvalidContinuationTokenException(string message) : Exception(message);
+
+/// <summary>Storage did not answer or failed on its side: the same request may succeed later (503 + Retry-After).</summary>
+public sealed class StorageUnavailableException(string message, Exception innerException) : Exception(message, innerException);
+
+/// <summary>Storage refused the data itself (too large, a key or property it does not accept): retrying cannot help.</summary>
+public sealed class StorageRejectedException(string message, Exception innerException) : Exception(message, innerException);
