@@ -4,6 +4,7 @@ using Faas.Serverless.Functions.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionsHostFiles(args);
 builder.AddFaasHost();
+builder.AddFaasTelemetry();
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -42,7 +42,11 @@ public static class StorageFailure
             _ when IsUnavailable(exception) => new StorageUnavailableException($"Storage is unavailable ({operation}).", exception),
             RequestFailedException failed when failed.IsConflict() => new ConflictException($"{operation}: the resource was created or changed concurrently."),
             RequestFailedException failed when failed.IsPreconditionFailed() => new PreconditionFailedException($"{operation}: the resource changed since it was read."),
-            RequestFailedException failed => new StorageRejectedException($"Storage refused {operation}: {failed.ErrorCode ?? failed.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}.", failed),
+            RequestFailedException failed => new StorageRejectedException(
+                $"Storage refused {operation}: {failed.ErrorCode ?? failed.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}.", failed)
+            {
+                IsTooLarge = failed.Status == 413 || failed.ErrorCode is "RequestBodyTooLarge" or "EntityTooLarge" or "PropertyValueTooLarge",
+            },
             _ => exception,
         };
     }

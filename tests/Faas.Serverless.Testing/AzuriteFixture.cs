@@ -1,4 +1,3 @@
-using Faas.Serverless.AzureStorage;
 using Faas.Serverless.Storage;
 using Xunit;
 
@@ -12,17 +11,15 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
 {
     private AzuriteProcess? _azurite;
     private string? _connectionString;
-    private StorageConnection? _connection;
     private StorageClients? _clients;
 
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Azurite has not been started.");
 
-    public StorageConnection Connection => _connection ?? throw new InvalidOperationException("Azurite has not been started.");
-
-    public StorageAccount CreateAccount() => new(Connection);
-
     /// <summary>Table, blob and queue clients of the emulator, with the host's retry and version settings.</summary>
     public StorageClients Clients => _clients ?? throw new InvalidOperationException("Azurite has not been started.");
+
+    /// <summary>A loopback port nothing listens on (until someone else takes it): an endpoint for outage tests.</summary>
+    public static int FreePort() => AzuriteProcess.FreePorts(1)[0];
 
     /// <summary>A name valid for a table, a queue and a container: lowercase letters and digits, starting with a letter.</summary>
     public static string UniqueName(string prefix)
@@ -42,7 +39,6 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         _azurite = new AzuriteProcess(AzuriteProcess.FreePorts(3), location: null);
         await _azurite.StartAsync().ConfigureAwait(false);
         _connectionString = _azurite.ConnectionString;
-        _connection = StorageConnection.Parse(_connectionString);
         _clients = StorageClients.FromConnectionString(_connectionString);
     }
 

@@ -1,5 +1,7 @@
+using Azure.Data.Tables;
 using Faas.Serverless.Functions.Auth;
 using Faas.Serverless.Functions.Http;
+using Faas.Serverless.Storage;
 using Faas.Serverless.Stores;
 using Faas.Serverless.Supervisor.Isolation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,10 +34,10 @@ internal static class ApiRoutes
     {
         try
         {
-            await tables.Users.GetEntityAsync("health", "probe", cancellationToken: cancellationToken);
+            await tables.Users.GetEntityIfExistsAsync<TableEntity>("health", "probe", cancellationToken: cancellationToken);
             return TypedResults.Ok(new HealthResponse("Healthy", isolation.Isolation));
         }
-        catch (Faas.Serverless.AzureStorage.StorageException ex)
+        catch (Exception ex) when (StorageFailure.IsStorageFailure(ex))
         {
             return TypedResults.Problem($"Storage is not reachable: {ex.Message}", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unhealthy");
         }

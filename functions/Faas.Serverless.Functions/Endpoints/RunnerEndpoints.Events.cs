@@ -1,4 +1,4 @@
-using Faas.Serverless.AzureStorage;
+using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Services;
 using Faas.Serverless.Functions.Auth;
 using Faas.Serverless.Orchestrations.Engine;
@@ -87,9 +87,9 @@ internal static partial class RunnerEndpoints
             await apply();
             return true;
         }
-        catch (StorageException ex) when (ex.Status is >= 400 and < 500 and not (404 or 409 or 412))
+        catch (StorageRejectedException ex)
         {
-            rejected.AddRange(events.Select(e => new RejectedEvent(e.EventId, ex.Status == 413 ? 413 : 400, $"Storage refused the event: {ex.Message}")));
+            rejected.AddRange(events.Select(e => new RejectedEvent(e.EventId, ex.IsTooLarge ? 413 : 400, $"Storage refused the event: {ex.Message}")));
             return false;
         }
         catch (ArgumentException ex)

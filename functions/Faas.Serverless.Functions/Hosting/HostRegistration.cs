@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
-using Faas.Serverless.AzureStorage;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Packages;
 using Faas.Serverless.Domain.Services;
@@ -9,6 +10,7 @@ using Faas.Serverless.Functions.Auth;
 using Faas.Serverless.Functions.Endpoints;
 using Faas.Serverless.Functions.Http;
 using Faas.Serverless.Functions.Triggers;
+using Faas.Serverless.Storage;
 using Faas.Serverless.Stores;
 using Faas.Serverless.Stores.Executions;
 using Faas.Serverless.Stores.Identity;
@@ -32,8 +34,9 @@ internal static class HostRegistration
 
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
-        services.AddSingleton(provider => new StorageAccount(StorageRegistration.CreateConnection(provider.GetRequiredService<IConfiguration>())));
-        services.AddSingleton(provider => new StoreTables(provider.GetRequiredService<StorageAccount>(), provider.GetRequiredService<IOptions<StoreOptions>>().Value));
+        services.AddStorageClients(builder.Configuration);
+        services.AddSingleton(provider => new StoreTables(
+            provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<BlobServiceClient>(), provider.GetRequiredService<IOptions<StoreOptions>>().Value));
         services.AddSingleton<IOrganizationStore, TableOrganizationStore>();
         services.AddSingleton<IUserStore, TableUserStore>();
         services.AddSingleton<IProjectStore, TableProjectStore>();

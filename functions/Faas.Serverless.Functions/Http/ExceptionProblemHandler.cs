@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Faas.Serverless.AzureStorage;
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Validation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -31,7 +30,9 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
             BadHttpRequestException bad => (bad.StatusCode, "The request is invalid", bad.Message),
             ConflictException conflict => (409, "Conflict", conflict.Message),
             PreconditionFailedException stale => (412, "Precondition failed", stale.Message),
-            StorageException { Status: >= 500 or 0 } => (503, "Storage unavailable", "The storage service did not answer; retry later."),
+            StorageUnavailableException => (503, "Storage unavailable", "The storage service did not answer; retry later."),
+            StorageRejectedException { IsTooLarge: true } rejected => (413, "Too large for storage", rejected.Message),
+            StorageRejectedException rejected => (400, "Refused by storage", rejected.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", null),
             _ => (500, "Internal server error", null),
         };

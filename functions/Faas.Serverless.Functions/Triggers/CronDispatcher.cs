@@ -1,4 +1,6 @@
-using Faas.Serverless.AzureStorage;
+using Azure.Storage.Blobs;
+using Faas.Serverless.Domain.Common;
+using Faas.Serverless.Storage;
 using Faas.Serverless.Stores;
 using Microsoft.Extensions.Options;
 
@@ -21,13 +23,13 @@ internal sealed partial class CronDispatcher : BackgroundService
     private readonly CronLeaderLease _lease;
 
     public CronDispatcher(
-        CronRound round, TriggerChangeSignal signal, StorageAccount account, IOptions<TriggerOptions> options, IOptions<StoreOptions> store, TimeProvider clock, ILogger<CronDispatcher> logger)
+        CronRound round, TriggerChangeSignal signal, BlobServiceClient blobs, IOptions<TriggerOptions> options, IOptions<StoreOptions> store, TimeProvider clock, ILogger<CronDispatcher> logger)
     {
         _round = round;
         _signal = signal;
         _clock = clock;
         _logger = logger;
-        var container = account.GetBlobContainerClient(options.Value.LeaseContainer);
+        var container = blobs.GetBlobContainerClient(options.Value.LeaseContainer);
         _lease = new CronLeaderLease(container, $"{store.Value.TablePrefix}/cron-leader", TimeSpan.FromSeconds(options.Value.LeaseSeconds), clock);
     }
 
@@ -58,7 +60,7 @@ internal sealed partial class CronDispatcher : BackgroundService
                 {
                     return;
                 }
-                catch (Exception ex) when (ex is StorageException or HttpRequestException or TimeoutException)
+                catch (Exception ex) when (ex is StorageUnavailableException or HttpRequestException or TimeoutException || StorageFailure.IsStorageFailure(ex))
                 {
                     LogRoundFailed(_logger, ex);
                 }
@@ -94,7 +96,7 @@ internal sealed partial class CronDispatcher : BackgroundService
                 LogLeadership(_logger, "released");
             }
         }
-        catch (Exception ex) when (ex is StorageException or HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException || StorageFailure.IsStorageFailure(ex))
         {
             LogRoundFailed(_logger, ex);
         }

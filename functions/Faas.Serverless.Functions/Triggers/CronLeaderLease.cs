@@ -1,4 +1,8 @@
-using Faas.Serverless.AzureStorage;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Faas.Serverless.Storage;
 
 namespace Faas.Serverless.Functions.Triggers;
 
@@ -9,7 +13,8 @@ namespace Faas.Serverless.Functions.Triggers;
 internal sealed class CronLeaderLease(BlobContainerClient container, string blobName, TimeSpan duration, TimeProvider clock)
 {
     private readonly BlobClient _blob = container.GetBlobClient(blobName);
-    private readonly BlobLeaseClient _lease = container.GetBlobClient(blobName).GetLeaseClient();
+    // One lease id for the life of this host: acquiring again with it renews the lease.
+    private readonly BlobLeaseClient _lease = container.GetBlobClient(blobName).GetBlobLeaseClient();
     private DateTimeOffset? _heldSince;
 
     /// <summary>How often the leader renews.</summary>
@@ -22,9 +27,9 @@ internal sealed class CronLeaderLease(BlobContainerClient container, string blob
         await container.CreateIfNotExistsAsync(cancellationToken);
         try
         {
-            await _blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { IfNoneMatch = "*" }, cancellationToken);
+            await _blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
         }
-        catch (StorageException ex) when (ex.IsConflict || ex.IsPreconditionFailed)
+        catch (RequestFailedException ex) when (ex.IsConflict() || ex.IsPreconditionFailed())
         {
             // Another host created it first (and may hold its lease).
         }
@@ -48,11 +53,11 @@ internal sealed class CronLeaderLease(BlobContainerClient container, string blob
             await _lease.AcquireAsync(duration, cancellationToken);
             _heldSince = attemptedAt;
         }
-        catch (StorageException ex) when (ex.IsConflict)
+        catch (RequestFailedException ex) when (ex.IsConflict())
         {
             _heldSince = null;
         }
-        catch (StorageException ex) when (ex.IsNotFound)
+        catch (RequestFailedException ex) when (ex.IsNotFound())
         {
             _heldSince = null;
             await CreateAsync(cancellationToken);
@@ -74,7 +79,7 @@ internal sealed class CronLeaderLease(BlobContainerClient container, string blob
         {
             await _lease.ReleaseAsync(cancellationToken);
         }
-        catch (StorageException ex) when (ex.IsConflict || ex.IsPreconditionFailed)
+        catch (RequestFailedException ex) when (ex.IsConflict() || ex.IsPreconditionFailed())
         {
             // The lease had already passed to another host.
         }

@@ -107,7 +107,7 @@ internal sealed partial class CronRound(
             var late = clock.GetUtcNow() - tick;
             LogTickFired(logger, trigger.Id, tick, record.Info.Id, late);
         }
-        catch (Exception ex) when (ex is ValidationFailedException or ConflictException or ServiceNotRunnableException or InputTooLargeException or Faas.Serverless.AzureStorage.StorageException)
+        catch (Exception ex) when (ex is ValidationFailedException or ConflictException or ServiceNotRunnableException or InputTooLargeException or StorageUnavailableException or StorageRejectedException)
         {
             LogTickFailed(logger, ex, trigger.Id, tick);
         }

@@ -135,7 +135,7 @@ internal sealed partial class EventTriggerDispatcher(
             {
                 await triggers.CountEventsAsync(batch.ProjectId, triggerId, skipped, dropped, CancellationToken.None);
             }
-            catch (Exception ex) when (ex is Faas.Serverless.AzureStorage.StorageException or PreconditionFailedException)
+            catch (Exception ex) when (ex is StorageUnavailableException or StorageRejectedException or PreconditionFailedException)
             {
                 LogCountersLost(logger, ex, triggerId, skipped, dropped);
             }

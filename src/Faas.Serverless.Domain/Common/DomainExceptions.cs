@@ -13,4 +13,8 @@ public sealed class InvalidContinuationTokenException(string message) : Exceptio
 public sealed class StorageUnavailableException(string message, Exception innerException) : Exception(message, innerException);
 
 /// <summary>Storage refused the data itself (too large, a key or property it does not accept): retrying cannot help.</summary>
-public sealed class StorageRejectedException(string message, Exception innerException) : Exception(message, innerException);
+public sealed class StorageRejectedException(string message, Exception innerException) : Exception(message, innerException)
+{
+    /// <summary>The data was refused for its size (a request body, entity or property over the service's limit).</summary>
+    public bool IsTooLarge { get; init; }
+}

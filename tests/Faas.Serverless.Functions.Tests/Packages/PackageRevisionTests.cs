@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Faas.Serverless.AzureStorage;
+using Azure.Storage.Blobs.Models;
 using Faas.Serverless.Functions.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 
@@ -65,7 +65,7 @@ public sealed class PackageRevisionTests(AzuriteFixture azurite) : IAsyncLifetim
         await PushAsync("shared-a", zip);
 
         var blobs = new List<BlobItem>();
-        await foreach (var blob in azurite.CreateAccount().GetBlobContainerClient(_factory.CodebaseContainer).ListBlobsAsync())
+        await foreach (var blob in azurite.Clients.Blobs.GetBlobContainerClient(_factory.CodebaseContainer).GetBlobsAsync())
         {
             blobs.Add(blob);
         }

@@ -1,8 +1,0 @@
-namespace Faas.Serverless.AzureStorage.Pipeline;
-
-internal enum StorageService
-{
-    Blob,
-    Queue,
-    Table,
-}

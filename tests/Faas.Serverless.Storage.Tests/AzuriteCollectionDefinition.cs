@@ -1,0 +1,6 @@
+using Faas.Serverless.Testing;
+
+namespace Faas.Serverless.Storage.Tests;
+
+[CollectionDefinition("Azurite")]
+public sealed class AzuriteCollectionDefinition : ICollectionFixture<AzuriteFixture>;
