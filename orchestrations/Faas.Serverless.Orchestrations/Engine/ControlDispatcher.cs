@@ -1,4 +1,6 @@
-using Faas.Serverless.AzureStorage;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Orchestrations.Executions;
 using Faas.Serverless.Orchestrations.Work;
@@ -43,8 +45,8 @@ public sealed partial class ControlDispatcher(
             try
             {
                 var wake = signals.Watch(ControlQueues.SignalKey(partition));
-                var messages = await queue.ReceiveMessagesAsync(_options.BatchSize, Visibility, stoppingToken);
-                if (messages.Count == 0)
+                QueueMessage[] messages = await queue.ReceiveMessagesAsync(_options.BatchSize, Visibility, stoppingToken);
+                if (messages.Length == 0)
                 {
                     await Task.WhenAny(wake, Task.Delay(backoff, stoppingToken));
                     backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, _options.MaxPollingIntervalMs));
@@ -71,7 +73,7 @@ public sealed partial class ControlDispatcher(
         ControlMessage? parsed = null;
         try
         {
-            parsed = ControlQueues.Deserialize(message.MessageText);
+            parsed = ControlQueues.Deserialize(QueueMessageText.Decode(message));
             if (message.DequeueCount > _options.MaxDeliveries)
             {
                 await DeadLetterAsync(queue, message, parsed, $"Delivered {message.DequeueCount} times without being processed.", cancellationToken);
@@ -84,7 +86,7 @@ public sealed partial class ControlDispatcher(
             {
                 // Sent by a decision whose commit has not landed: look again in a moment. Past a few deliveries it
                 // never will (that decision lost a race and was re-made), and applying it just drops it.
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, UncommittedRetry, cancellationToken: cancellationToken);
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, messageText: null, UncommittedRetry, cancellationToken);
                 return;
             }
             else
@@ -138,7 +140,7 @@ public sealed partial class ControlDispatcher(
     {
         var record = parsed is null ? null : await engine.GetAsync(parsed.ExecutionId, cancellationToken);
         await deadLetters.AddAsync(
-            new DeadLetter(Ids.New(), record?.Info.ProjectId ?? "unknown", parsed?.ExecutionId, queue.Name, message.MessageText, reason, message.DequeueCount, clock.GetUtcNow()),
+            new DeadLetter(Ids.New(), record?.Info.ProjectId ?? "unknown", parsed?.ExecutionId, queue.Name, QueueMessageText.Decode(message), reason, message.DequeueCount, clock.GetUtcNow()),
             cancellationToken);
         LogDeadLettered(logger, message.MessageId, queue.Name, reason);
     }
@@ -149,7 +151,7 @@ public sealed partial class ControlDispatcher(
         {
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         }
-        catch (StorageException ex) when (ex.IsNotFound)
+        catch (RequestFailedException ex) when (ex.IsMessageGone())
         {
             // Its visibility ran out while it was handled and another host took it; that host finishes the job.
         }

@@ -1,7 +1,9 @@
 using System.Text.Json;
-using Faas.Serverless.AzureStorage;
+using Azure;
+using Azure.Storage.Queues;
 using Faas.Serverless.Orchestrations.Executions;
 using Faas.Serverless.Orchestrations.Work;
+using Faas.Serverless.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Faas.Serverless.Orchestrations.Engine;
@@ -11,24 +13,30 @@ public sealed record ControlMessage(string ExecutionId, ExecutionEvent Event, Da
 
 /// <summary>
 /// Partitioned control queues (hash of the execution id), carrying durable timers as delayed messages. A queue
-/// message may be delayed at most 7 days; a longer timer is re-enqueued when that delay runs out.
+/// message may be delayed at most 7 days; a longer timer is re-enqueued when that delay runs out. Message text is
+/// encoded with <see cref="QueueMessageText"/>; storage failures leave the methods translated (<see cref="StorageFailure"/>).
 /// </summary>
-public sealed class ControlQueues(StorageAccount account, WorkSignals signals, IOptions<QueueOptions> options, TimeProvider clock)
+public sealed class ControlQueues(QueueServiceClient queues, WorkSignals signals, IOptions<QueueOptions> options, TimeProvider clock)
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
     private readonly QueueOptions _options = options.Value;
+    private readonly QueueClient[] _partitions =
+        [.. Enumerable.Range(0, options.Value.ControlPartitions).Select(i => queues.GetQueueClient($"{options.Value.QueuePrefix}control-{i:D2}"))];
 
-    public int PartitionCount => _options.ControlPartitions;
+    public int PartitionCount => _partitions.Length;
 
-    public QueueClient Partition(int index) => account.GetQueueClient($"{_options.QueuePrefix}control-{index:D2}");
+    public QueueClient Partition(int index) => _partitions[index];
 
-    public async Task CreateAsync(CancellationToken cancellationToken = default)
-    {
-        for (var i = 0; i < PartitionCount; i++)
-        {
-            await Partition(i).CreateIfNotExistsAsync(cancellationToken);
-        }
-    }
+    public Task CreateAsync(CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(
+            async () =>
+            {
+                foreach (var partition in _partitions)
+                {
+                    await partition.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                }
+            },
+            "create the control queues");
 
     public int PartitionOf(string executionId) => (int)((uint)StableHash(executionId) % (uint)PartitionCount);
 
@@ -37,22 +45,31 @@ public sealed class ControlQueues(StorageAccount account, WorkSignals signals, I
         var partition = PartitionOf(message.ExecutionId);
         var delay = message.DueAt - clock.GetUtcNow();
         delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxDelay ? MaxDelay : delay;
-        var receipt = await Partition(partition).SendMessageAsync(Serialize(message), delay, Timeout.InfiniteTimeSpan, cancellationToken);
+        var text = QueueMessageText.Encode(Serialize(message));
+        var receipt = await StorageFailure.TranslateAsync(
+            async () => (await Partition(partition).SendMessageAsync(text, delay, QueueFailures.NeverExpires, cancellationToken)).Value,
+            "schedule a timer");
         WakeAt(partition, delay);
         return new TimerMessage(partition, receipt.MessageId, receipt.PopReceipt);
     }
 
     /// <summary>Deletes a timer that is no longer wanted; one that already fired or was taken is left alone.</summary>
-    public async Task CancelAsync(TimerMessage timer, CancellationToken cancellationToken = default)
+    public Task CancelAsync(TimerMessage timer, CancellationToken cancellationToken = default)
     {
-        try
-        {
-            await Partition(timer.Partition).DeleteMessageAsync(timer.MessageId, timer.PopReceipt, cancellationToken);
-        }
-        catch (StorageException ex) when (ex.IsNotFound)
-        {
-            // Fired, being processed, or deleted already: a stale timer is dropped when it is applied.
-        }
+        ArgumentNullException.ThrowIfNull(timer);
+        return StorageFailure.TranslateAsync(
+            async () =>
+            {
+                try
+                {
+                    await Partition(timer.Partition).DeleteMessageAsync(timer.MessageId, timer.PopReceipt, cancellationToken);
+                }
+                catch (RequestFailedException ex) when (ex.IsMessageGone())
+                {
+                    // Fired, being processed, or deleted already: a stale timer is dropped when it is applied.
+                }
+            },
+            "cancel a timer");
     }
 
     public static string SignalKey(int partition) => $"control-{partition}";

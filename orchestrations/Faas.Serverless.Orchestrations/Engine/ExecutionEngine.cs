@@ -1,4 +1,3 @@
-using Faas.Serverless.AzureStorage;
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Orchestrations.Executions;
 using Faas.Serverless.Orchestrations.Work;
@@ -189,7 +188,7 @@ public sealed partial class ExecutionEngine(
             switch (command)
             {
                 case DispatchAttempt dispatch:
-                    await DispatchAsync(WorkItems.For(info, dispatch.Attempt, state.Policy.TimeoutSeconds), cancellationToken);
+                    await work.EnqueueAsync(WorkItems.For(info, dispatch.Attempt, state.Policy.TimeoutSeconds), cancellationToken);
                     break;
                 case ScheduleTimer schedule when schedule.Sequence == state.Timer?.Sequence:
                     scheduled = await control.ScheduleAsync(new ControlMessage(info.Id, schedule.ToEvent(), schedule.DueAt), cancellationToken);
@@ -198,23 +197,6 @@ public sealed partial class ExecutionEngine(
         }
 
         return state.Timer is null ? null : scheduled ?? timer;
-    }
-
-    /// <summary>
-    /// A service's work queue is created when its first runner fetches its spec. Work can come sooner: right after a
-    /// deploy, or to a service scaled to zero, whose autoscaler waits for work before it starts any runner.
-    /// </summary>
-    private async Task DispatchAsync(WorkItem item, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await work.EnqueueAsync(item, cancellationToken);
-        }
-        catch (StorageException ex) when (ex.IsNotFound)
-        {
-            await work.CreateAsync(item.ServiceId, cancellationToken);
-            await work.EnqueueAsync(item, cancellationToken);
-        }
     }
 
     private async Task AfterCommitAsync(ExecutionRecord before, ExecutionRecord after, IReadOnlyList<ExecutionCommand> commands, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Faas.Serverless.AzureStorage;
+using Faas.Serverless.Storage;
 
 namespace Faas.Serverless.Orchestrations.Work;
 
@@ -56,16 +56,16 @@ public sealed partial class ServiceWorkQueues
             _putBack.TryRemove(stale);
         }
 
-        try
-        {
-            var receipt = await Queue(serviceId).UpdateMessageAsync(lease.MessageId, lease.PopReceipt, LeaseDuration, cancellationToken: cancellationToken);
-            _held[lease.MessageId] = new HeldItem(receipt.PopReceipt, now);
-            return true;
-        }
-        catch (StorageException ex) when (ex.IsNotFound)
+        var receipt = await StorageFailure.TranslateAsync(
+            () => TryUpdateAsync(serviceId, lease.MessageId, lease.PopReceipt, LeaseDuration, cancellationToken),
+            "hold work for its holder");
+        if (receipt is null)
         {
             return false;
         }
+
+        _held[lease.MessageId] = new HeldItem(receipt, now);
+        return true;
     }
 
     /// <summary>

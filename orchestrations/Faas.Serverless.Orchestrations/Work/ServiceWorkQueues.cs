@@ -1,15 +1,19 @@
 using System.Text.Json;
-using Faas.Serverless.AzureStorage;
+using Azure;
+using Azure.Storage.Queues;
 using Faas.Serverless.Orchestrations.Engine;
+using Faas.Serverless.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Faas.Serverless.Orchestrations.Work;
 
 /// <summary>
 /// One storage queue per service: executions' attempts go in, the service's replicas lease them out. A queue
-/// per service lets each service scale on its own backlog (KEDA's azure-queue rule in the cloud).
+/// per service lets each service scale on its own backlog (KEDA's azure-queue rule in the cloud). Storage
+/// failures leave the public methods as domain exceptions (<see cref="StorageFailure.Translate"/>): an outage as
+/// <see cref="Domain.Common.StorageUnavailableException"/>, a lost message as the method's "lost" answer.
 /// </summary>
-public sealed partial class ServiceWorkQueues(StorageAccount account, WorkSignals signals, IExecutionPayloadStore payloads, IOptions<QueueOptions> options, TimeProvider clock)
+public sealed partial class ServiceWorkQueues(QueueServiceClient queues, WorkSignals signals, IExecutionPayloadStore payloads, IOptions<QueueOptions> options, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly QueueOptions _options = options.Value;
@@ -19,17 +23,40 @@ public sealed partial class ServiceWorkQueues(StorageAccount account, WorkSignal
     public string QueueName(string serviceId) => $"{_options.QueuePrefix}work-{serviceId}";
 
     public Task CreateAsync(string serviceId, CancellationToken cancellationToken = default) =>
-        Queue(serviceId).CreateIfNotExistsAsync(cancellationToken);
+        StorageFailure.TranslateAsync(() => Queue(serviceId).CreateIfNotExistsAsync(cancellationToken: cancellationToken), "create a work queue");
 
-    public Task DeleteAsync(string serviceId, CancellationToken cancellationToken = default) =>
-        Queue(serviceId).DeleteIfExistsAsync(cancellationToken);
+    public async Task DeleteAsync(string serviceId, CancellationToken cancellationToken = default)
+    {
+        await StorageFailure.TranslateAsync(() => Queue(serviceId).DeleteIfExistsAsync(cancellationToken), "delete a work queue");
+        Forget(serviceId);
+    }
 
     /// <summary>
     /// Puts the item on its service's queue without waking this host's lessees: the engine sends before it commits,
-    /// and calls <see cref="WakeLessees"/> once the state that wants the item is stored.
+    /// and calls <see cref="WakeLessees"/> once the state that wants the item is stored. A service's queue is created
+    /// when its first runner fetches its spec; work can come sooner (right after a deploy, or to a service scaled to
+    /// zero, whose autoscaler waits for work before it starts any runner), so a missing queue is created here.
     /// </summary>
-    public async Task EnqueueAsync(WorkItem item, CancellationToken cancellationToken = default) =>
-        await Queue(item.ServiceId).SendMessageAsync(JsonSerializer.Serialize(item, Json), null, Timeout.InfiniteTimeSpan, cancellationToken);
+    public Task EnqueueAsync(WorkItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var text = QueueMessageText.Encode(JsonSerializer.Serialize(item, Json));
+        return StorageFailure.TranslateAsync(
+            async () =>
+            {
+                var queue = Queue(item.ServiceId);
+                try
+                {
+                    await queue.SendMessageAsync(text, null, QueueFailures.NeverExpires, cancellationToken);
+                }
+                catch (RequestFailedException ex) when (ex.IsNotFound())
+                {
+                    await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                    await queue.SendMessageAsync(text, null, QueueFailures.NeverExpires, cancellationToken);
+                }
+            },
+            "enqueue work");
+    }
 
     public void WakeLessees(string serviceId) => signals.Signal(serviceId);
 
@@ -45,13 +72,15 @@ public sealed partial class ServiceWorkQueues(StorageAccount account, WorkSignal
         while (true)
         {
             var wake = signals.Watch(serviceId);
-            var messages = await Queue(serviceId).ReceiveMessagesAsync(Math.Clamp(maxItems, 1, _options.BatchSize), LeaseDuration, cancellationToken);
-            if (messages.Count > 0)
+            var messages = await StorageFailure.TranslateAsync(
+                async () => (await Queue(serviceId).ReceiveMessagesAsync(Math.Clamp(maxItems, 1, _options.BatchSize), LeaseDuration, cancellationToken)).Value,
+                "lease work");
+            if (messages.Length > 0)
             {
-                var leased = new List<LeasedWork>(messages.Count);
+                var leased = new List<LeasedWork>(messages.Length);
                 foreach (var message in messages)
                 {
-                    var item = Parse(message.MessageText);
+                    var item = Parse(QueueMessageText.Decode(message));
                     item = message.DequeueCount > _options.MaxDeliveries ? item : await WithInputAsync(item, cancellationToken);
                     leased.Add(new LeasedWork(new Lease(message.MessageId, message.PopReceipt, item.ExecutionId, item.Attempt).Id, item, message.DequeueCount));
                 }
@@ -79,28 +108,11 @@ public sealed partial class ServiceWorkQueues(StorageAccount account, WorkSignal
             return null;
         }
 
-        try
-        {
-            var receipt = await Queue(serviceId).UpdateMessageAsync(lease.MessageId, lease.PopReceipt, LeaseDuration, cancellationToken: cancellationToken);
-            return (lease with { PopReceipt = receipt.PopReceipt }).Id;
-        }
-        catch (StorageException ex) when (ex.IsNotFound)
-        {
-            if (TakeHeld(lease) is not { } held)
-            {
-                return null;
-            }
-
-            try
-            {
-                var receipt = await Queue(serviceId).UpdateMessageAsync(lease.MessageId, held.PopReceipt, LeaseDuration, cancellationToken: cancellationToken);
-                return (lease with { PopReceipt = receipt.PopReceipt }).Id;
-            }
-            catch (StorageException again) when (again.IsNotFound)
-            {
-                return null;
-            }
-        }
+        var receipt = await StorageFailure.TranslateAsync(
+            async () => await TryUpdateAsync(serviceId, lease.MessageId, lease.PopReceipt, LeaseDuration, cancellationToken)
+                ?? (TakeHeld(lease) is { } held ? await TryUpdateAsync(serviceId, lease.MessageId, held.PopReceipt, LeaseDuration, cancellationToken) : null),
+            "renew a work lease");
+        return receipt is null ? null : (lease with { PopReceipt = receipt }).Id;
     }
 
     /// <summary>Removes the item for good; false when the lease was already lost.</summary>
@@ -111,13 +123,11 @@ public sealed partial class ServiceWorkQueues(StorageAccount account, WorkSignal
             return false;
         }
 
-        if (await TryDeleteAsync(serviceId, lease.MessageId, lease.PopReceipt, cancellationToken))
-        {
-            return true;
-        }
-
         // A held item is deleted with the receipt of its hold.
-        return TakeHeld(lease) is { } held && await TryDeleteAsync(serviceId, lease.MessageId, held.PopReceipt, cancellationToken);
+        return await StorageFailure.TranslateAsync(
+            async () => await TryDeleteAsync(serviceId, lease.MessageId, lease.PopReceipt, cancellationToken)
+                || (TakeHeld(lease) is { } held && await TryDeleteAsync(serviceId, lease.MessageId, held.PopReceipt, cancellationToken)),
+            "complete work");
     }
 
     /// <summary>Puts a leased item that was not handed out back, visible again at once or after <paramref name="delay"/>.</summary>
@@ -128,34 +138,37 @@ public sealed partial class ServiceWorkQueues(StorageAccount account, WorkSignal
             return false;
         }
 
-        try
-        {
-            await Queue(serviceId).UpdateMessageAsync(lease.MessageId, lease.PopReceipt, delay ?? TimeSpan.Zero, cancellationToken: cancellationToken);
-            NotePutBack(lease);
-            if (delay is null)
-            {
-                signals.Signal(serviceId);
-            }
-
-            return true;
-        }
-        catch (StorageException ex) when (ex.IsNotFound)
+        var receipt = await StorageFailure.TranslateAsync(
+            () => TryUpdateAsync(serviceId, lease.MessageId, lease.PopReceipt, delay ?? TimeSpan.Zero, cancellationToken),
+            "release work");
+        if (receipt is null)
         {
             return false;
         }
+
+        NotePutBack(lease);
+        if (delay is null)
+        {
+            signals.Signal(serviceId);
+        }
+
+        return true;
     }
 
-    public async Task<int> LengthAsync(string serviceId, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return (await Queue(serviceId).GetPropertiesAsync(cancellationToken)).ApproximateMessagesCount;
-        }
-        catch (StorageException ex) when (ex.IsNotFound)
-        {
-            return 0;
-        }
-    }
+    public Task<int> LengthAsync(string serviceId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(
+            async () =>
+            {
+                try
+                {
+                    return (await Queue(serviceId).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+                }
+                catch (RequestFailedException ex) when (ex.IsNotFound())
+                {
+                    return 0;
+                }
+            },
+            "count work");
 
     /// <summary>
     /// A large input travels as a payload name; the runner still receives the input itself with its lease. An item past
@@ -165,21 +178,6 @@ public sealed partial class ServiceWorkQueues(StorageAccount account, WorkSignal
         item.InputBlob is { } name
             ? item with { Input = await payloads.ReadAsync<Dictionary<string, JsonElement>>(item.ExecutionId, name, cancellationToken), InputBlob = null }
             : item;
-
-    private async Task<bool> TryDeleteAsync(string serviceId, string messageId, string popReceipt, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Queue(serviceId).DeleteMessageAsync(messageId, popReceipt, cancellationToken);
-            return true;
-        }
-        catch (StorageException ex) when (ex.IsNotFound)
-        {
-            return false;
-        }
-    }
-
-    private QueueClient Queue(string serviceId) => account.GetQueueClient(QueueName(serviceId));
 
     private static WorkItem Parse(string text) =>
         JsonSerializer.Deserialize<WorkItem>(text, Json) ?? throw new InvalidDataException("A work message held no work item.");

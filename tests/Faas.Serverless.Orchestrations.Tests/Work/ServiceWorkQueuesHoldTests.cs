@@ -87,7 +87,7 @@ public sealed class ServiceWorkQueuesHoldTests(AzuriteFixture azurite)
     private async Task<(ServiceWorkQueues Queues, string ServiceId)> CreateAsync()
     {
         var options = Options.Create(new QueueOptions { QueuePrefix = AzuriteFixture.UniqueName("q")[..12], MaxPollingIntervalMs = 200, VisibilityTimeoutSeconds = LeaseSeconds });
-        var queues = new ServiceWorkQueues(azurite.CreateAccount(), new WorkSignals(), new MemoryPayloadStore(), options, TimeProvider.System);
+        var queues = new ServiceWorkQueues(azurite.Clients.Queues, new WorkSignals(), new MemoryPayloadStore(), options, TimeProvider.System);
         var serviceId = Guid.NewGuid().ToString("N");
         await queues.CreateAsync(serviceId);
         await queues.EnqueueAsync(new WorkItem("execution-1", "project", serviceId, 1, "run", new Dictionary<string, JsonElement>(), 60, null));

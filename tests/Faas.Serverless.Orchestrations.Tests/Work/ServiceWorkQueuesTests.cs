@@ -102,7 +102,7 @@ public sealed class ServiceWorkQueuesTests(AzuriteFixture azurite)
     private async Task<(ServiceWorkQueues Queues, string ServiceId)> CreateAsync(int maxPollingIntervalMs = 200, IExecutionPayloadStore? payloads = null, int maxDeliveries = 5)
     {
         var options = Options.Create(new QueueOptions { QueuePrefix = AzuriteFixture.UniqueName("q")[..12], MaxPollingIntervalMs = maxPollingIntervalMs, VisibilityTimeoutSeconds = 30, MaxDeliveries = maxDeliveries });
-        var queues = new ServiceWorkQueues(azurite.CreateAccount(), new WorkSignals(), payloads ?? new MemoryPayloadStore(), options, TimeProvider.System);
+        var queues = new ServiceWorkQueues(azurite.Clients.Queues, new WorkSignals(), payloads ?? new MemoryPayloadStore(), options, TimeProvider.System);
         var serviceId = Guid.NewGuid().ToString("N");
         await queues.CreateAsync(serviceId);
         return (queues, serviceId);
