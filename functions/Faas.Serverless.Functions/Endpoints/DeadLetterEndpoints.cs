@@ -1,4 +1,3 @@
-using Faas.Serverless.AzureStorage;
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Functions.Auth;
@@ -27,7 +26,7 @@ internal static class DeadLetterEndpoints
         await store.GetAsync(http.GetProjectScope().Project.Id, id, cancellationToken) is { } letter ? TypedResults.Ok(letter) : NotFound(id);
 
     /// <summary>Puts the message back as it was; the handlers are idempotent, so a replay is always safe.</summary>
-    private static async Task<Results<Accepted, ProblemHttpResult>> ReplayAsync(string id, HttpContext http, IDeadLetterStore store, StorageAccount account, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted, ProblemHttpResult>> ReplayAsync(string id, HttpContext http, IDeadLetterStore store, ControlQueues queues, CancellationToken cancellationToken)
     {
         var projectId = http.GetProjectScope().Project.Id;
         if (await store.GetAsync(projectId, id, cancellationToken) is not { } letter)
@@ -35,9 +34,7 @@ internal static class DeadLetterEndpoints
             return NotFound(id);
         }
 
-        var queue = account.GetQueueClient(letter.QueueName);
-        await queue.CreateIfNotExistsAsync(cancellationToken);
-        await queue.SendMessageAsync(letter.MessageText, cancellationToken: cancellationToken);
+        await queues.ReplayAsync(letter.QueueName, letter.MessageText, cancellationToken);
         await store.DeleteAsync(projectId, id, cancellationToken);
         return TypedResults.Accepted((string?)null);
     }

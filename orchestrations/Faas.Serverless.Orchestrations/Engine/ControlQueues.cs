@@ -72,6 +72,28 @@ public sealed class ControlQueues(QueueServiceClient queues, WorkSignals signals
             "cancel a timer");
     }
 
+    /// <summary>
+    /// Puts a dead-lettered message back on the queue it came from, due at once. The queue is named by the letter;
+    /// only queues of this host's prefix are accepted, so a letter cannot be used to write to another queue.
+    /// </summary>
+    public Task ReplayAsync(string queueName, string messageText, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messageText);
+        var index = Array.FindIndex(_partitions, partition => partition.Name == queueName);
+        if (index < 0)
+        {
+            throw new ArgumentException($"'{queueName}' is not a control queue of this host.", nameof(queueName));
+        }
+
+        return StorageFailure.TranslateAsync(
+            async () =>
+            {
+                await _partitions[index].SendMessageAsync(QueueMessageText.Encode(messageText), TimeSpan.Zero, QueueFailures.NeverExpires, cancellationToken);
+                WakeAt(index, TimeSpan.Zero);
+            },
+            "replay a dead letter");
+    }
+
     public static string SignalKey(int partition) => $"control-{partition}";
 
     public static string Serialize(ControlMessage message) => JsonSerializer.Serialize(message, EngineJson.Options);

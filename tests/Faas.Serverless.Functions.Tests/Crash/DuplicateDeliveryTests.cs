@@ -50,7 +50,7 @@ public sealed class DuplicateDeliveryTests(AzuriteFixture azurite) : IAsyncLifet
         var id = await StartAsync("dup-timer");
         var control = _factory.Api.Services.GetRequiredService<ControlQueues>();
         var timer = (await _factory.Api.Services.GetRequiredService<ExecutionEngine>().ReadAsync(id))!.State.Timer!;
-        var copy = ControlQueues.Serialize(new ControlMessage(id, new ScheduleTimer(timer.Kind, timer.Attempt, timer.DueAt, timer.Sequence).ToEvent(), timer.DueAt));
+        var copy = QueueMessageText.Encode(ControlQueues.Serialize(new ControlMessage(id, new ScheduleTimer(timer.Kind, timer.Attempt, timer.DueAt, timer.Sequence).ToEvent(), timer.DueAt)));
         var queue = control.Partition(control.PartitionOf(id));
         var dueIn = timer.DueAt - DateTimeOffset.UtcNow;
 
@@ -63,7 +63,7 @@ public sealed class DuplicateDeliveryTests(AzuriteFixture azurite) : IAsyncLifet
             queue.SendMessageAsync(copy, dueIn),
             queue.SendMessageAsync(copy, dueIn + TimeSpan.FromSeconds(1)));
         var finished = await _e2e.WaitForFinishAsync(id, 30);
-        await Eventually.TrueAsync(async () => (await queue.GetPropertiesAsync()).ApproximateMessagesCount == 0, TimeSpan.FromSeconds(20), "every copy should be consumed");
+        await Eventually.TrueAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, TimeSpan.FromSeconds(20), "every copy should be consumed");
 
         Assert.Equal(TimerKind.Timeout, timer.Kind);
         Assert.Equal(["created", "in-progress", "failed"], Statuses(await _e2e.WaitForFinishAsync(id)));
@@ -94,7 +94,7 @@ public sealed class DuplicateDeliveryTests(AzuriteFixture azurite) : IAsyncLifet
             Assert.Equal(1, finished.GetProperty("output").GetProperty("runs").GetInt32());
 
             // The timeout timer set by "started" and cancelled by "succeeded" must not be left on the queue.
-            Assert.Equal(0, (await control.Partition(control.PartitionOf(id)).GetPropertiesAsync()).ApproximateMessagesCount);
+            Assert.Equal(0, (await control.Partition(control.PartitionOf(id)).GetPropertiesAsync()).Value.ApproximateMessagesCount);
         }
 
         Assert.Equal(0, await _factory.Api.Services.GetRequiredService<ServiceWorkQueues>().LengthAsync(_serviceId));
