@@ -1,5 +1,5 @@
 using System.Globalization;
-using Faas.Serverless.AzureStorage;
+using Azure.Data.Tables;
 using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Executions;
 
@@ -8,21 +8,24 @@ namespace Faas.Serverless.Stores.Executions;
 /// <summary>
 /// One partition per execution in the executions table: the instance row (empty RowKey), the status history
 /// ("h" + zero-padded sequence), the log meter ("k") and the captured logs ("l" + time + a unique suffix), the
-/// truncation line last of them.
+/// truncation line last of them. Info, state and history entries are JSON documents (see <see cref="DocumentColumns"/>).
 /// </summary>
-internal static class ExecutionRows
+internal sealed class ExecutionRows(DocumentColumns documents)
 {
     public const string Instance = "";
     public const string HistoryPrefix = "h";
     public const string LogPrefix = "l";
     public const string LogMeter = "k";
+    public const string Info = "Info";
+    public const string State = "State";
+    public const string Entry = "Entry";
 
     /// <summary>Nineteen nines: after the key of any real time, so the truncation line reads last.</summary>
     private const string TruncationKey = LogPrefix + "9999999999999999999-truncated";
 
     public static string History(int sequence) => HistoryPrefix + sequence.ToString("D10", CultureInfo.InvariantCulture);
 
-    public static TableEntity ToInstance(ExecutionInfo info, ExecutionState state, TimerMessage? timer)
+    public async Task<TableEntity> ToInstanceAsync(ExecutionInfo info, ExecutionState state, TimerMessage? timer, ExecutionRecord? previous, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(info.Id, Instance)
         {
@@ -31,8 +34,8 @@ internal static class ExecutionRows
             ["Status"] = state.Status.ToWireName(),
             ["UpdatedAt"] = state.UpdatedAt,
         };
-        LargeText.Write(entity, "Info", StoreJson.Serialize(info));
-        LargeText.Write(entity, "State", StoreJson.Serialize(state));
+        await documents.WriteAsync(entity, Info, StoreJson.Serialize(info), previous is null ? null : StoreJson.Serialize(previous.Info), cancellationToken);
+        await documents.WriteAsync(entity, State, StoreJson.Serialize(state), previous is null ? null : StoreJson.Serialize(previous.State), cancellationToken);
         if (timer is not null)
         {
             entity["TimerPartition"] = timer.Partition;
@@ -43,26 +46,37 @@ internal static class ExecutionRows
         return entity;
     }
 
-    public static ExecutionRecord FromInstance(TableEntity entity)
+    /// <summary>The blobs of <paramref name="previous"/> that its replacement by <paramref name="next"/> leaves unreferenced.</summary>
+    public IEnumerable<string?> Replaced(ExecutionRecord previous, ExecutionState next)
     {
-        var timer = entity.GetString("TimerMessageId") is { } messageId
-            ? new TimerMessage(entity.GetInt32("TimerPartition") ?? 0, messageId, entity.GetString("TimerPopReceipt") ?? string.Empty)
-            : null;
-        return new ExecutionRecord(
-            StoreJson.Deserialize<ExecutionInfo>(LargeText.Read(entity, "Info"), entity.PartitionKey),
-            StoreJson.Deserialize<ExecutionState>(LargeText.Read(entity, "State"), entity.PartitionKey),
-            timer,
-            entity.ETag ?? string.Empty);
+        yield return documents.Replaced(previous.Info.Id, Instance, State, StoreJson.Serialize(previous.State), StoreJson.Serialize(next));
     }
 
-    public static TableEntity ToHistory(string executionId, int sequence, StatusEntry entry)
+    public Task<ExecutionRecord?> FromInstanceAsync(TableEntity entity, CancellationToken cancellationToken) =>
+        documents.MapAsync(
+            entity,
+            async row =>
+            {
+                var timer = row.GetString("TimerMessageId") is { } messageId
+                    ? new TimerMessage(row.GetInt32("TimerPartition") ?? 0, messageId, row.GetString("TimerPopReceipt") ?? string.Empty)
+                    : null;
+                return new ExecutionRecord(
+                    StoreJson.Deserialize<ExecutionInfo>(await documents.ReadAsync(row, Info, cancellationToken), row.PartitionKey),
+                    StoreJson.Deserialize<ExecutionState>(await documents.ReadAsync(row, State, cancellationToken), row.PartitionKey),
+                    timer,
+                    row.ETag.ToString());
+            },
+            cancellationToken);
+
+    public async Task<TableEntity> ToHistoryAsync(string executionId, int sequence, StatusEntry entry, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(executionId, History(sequence));
-        LargeText.Write(entity, "Entry", StoreJson.Serialize(entry));
+        await documents.WriteAsync(entity, Entry, StoreJson.Serialize(entry), previous: null, cancellationToken);
         return entity;
     }
 
-    public static StatusEntry FromHistory(TableEntity entity) => StoreJson.Deserialize<StatusEntry>(LargeText.Read(entity, "Entry"), entity.RowKey);
+    public Task<StatusEntry?> FromHistoryAsync(TableEntity entity, CancellationToken cancellationToken) =>
+        documents.MapAsync(entity, async row => StoreJson.Deserialize<StatusEntry>(await documents.ReadAsync(row, Entry, cancellationToken), row.RowKey), cancellationToken);
 
     public static TableEntity ToLog(string executionId, ExecutionLogLine line) =>
         new(executionId, $"{LogPrefix}{line.Timestamp.UtcTicks:D19}-{KeySafe(line.EventId)}")
