@@ -78,15 +78,24 @@ internal sealed class ExecutionRows(DocumentColumns documents)
     public Task<StatusEntry?> FromHistoryAsync(TableEntity entity, CancellationToken cancellationToken) =>
         documents.MapAsync(entity, async row => StoreJson.Deserialize<StatusEntry>(await documents.ReadAsync(row, Entry, cancellationToken), row.RowKey), cancellationToken);
 
-    public static TableEntity ToLog(string executionId, ExecutionLogLine line) =>
-        new(executionId, $"{LogPrefix}{line.Timestamp.UtcTicks:D19}-{KeySafe(line.EventId)}")
+    public static TableEntity ToLog(string executionId, ExecutionLogLine line)
+    {
+        var entity = new TableEntity(executionId, $"{LogPrefix}{line.Timestamp.UtcTicks:D19}-{KeySafe(line.EventId)}")
         {
             ["LoggedAt"] = line.Timestamp,
             ["Attempt"] = line.Attempt,
             ["Stream"] = line.Stream,
-            ["Level"] = line.Level,
             ["Message"] = line.Message.Length > 30_000 ? line.Message[..30_000] + "… (truncated)" : line.Message,
         };
+
+        // An absent column, not a null one: the table service has no null values.
+        if (line.Level is { } level)
+        {
+            entity["Level"] = level;
+        }
+
+        return entity;
+    }
 
     /// <summary>Event ids come from runners; keys may not hold / \ # ? or control characters, and stay short.</summary>
     private static string KeySafe(string value)
