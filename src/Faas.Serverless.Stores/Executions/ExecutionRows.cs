@@ -25,7 +25,9 @@ internal sealed class ExecutionRows(DocumentColumns documents)
 
     public static string History(int sequence) => HistoryPrefix + sequence.ToString("D10", CultureInfo.InvariantCulture);
 
-    public async Task<TableEntity> ToInstanceAsync(ExecutionInfo info, ExecutionState state, TimerMessage? timer, ExecutionRecord? previous, CancellationToken cancellationToken)
+    /// <summary>The instance row, and the blob of <paramref name="previous"/>'s state that writing it leaves unreferenced.</summary>
+    public async Task<(TableEntity Entity, string? ReplacedBlob)> ToInstanceAsync(
+        ExecutionInfo info, ExecutionState state, TimerMessage? timer, ExecutionRecord? previous, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(info.Id, Instance)
         {
@@ -34,8 +36,14 @@ internal sealed class ExecutionRows(DocumentColumns documents)
             ["Status"] = state.Status.ToWireName(),
             ["UpdatedAt"] = state.UpdatedAt,
         };
-        await documents.WriteAsync(entity, Info, StoreJson.Serialize(info), previous is null ? null : StoreJson.Serialize(previous.Info), cancellationToken);
-        await documents.WriteAsync(entity, State, StoreJson.Serialize(state), previous is null ? null : StoreJson.Serialize(previous.State), cancellationToken);
+        var infoJson = StoreJson.Serialize(info);
+        var stateJson = StoreJson.Serialize(state);
+        var previousState = previous is null ? null : StoreJson.Serialize(previous.State);
+
+        // Info never changes after creation: the same record needs no second serialization to be recognised.
+        var previousInfo = previous is null ? null : ReferenceEquals(previous.Info, info) ? infoJson : StoreJson.Serialize(previous.Info);
+        await documents.WriteAsync(entity, Info, infoJson, previousInfo, cancellationToken);
+        await documents.WriteAsync(entity, State, stateJson, previousState, cancellationToken);
         if (timer is not null)
         {
             entity["TimerPartition"] = timer.Partition;
@@ -43,13 +51,7 @@ internal sealed class ExecutionRows(DocumentColumns documents)
             entity["TimerPopReceipt"] = timer.PopReceipt;
         }
 
-        return entity;
-    }
-
-    /// <summary>The blobs of <paramref name="previous"/> that its replacement by <paramref name="next"/> leaves unreferenced.</summary>
-    public IEnumerable<string?> Replaced(ExecutionRecord previous, ExecutionState next)
-    {
-        yield return documents.Replaced(previous.Info.Id, Instance, State, StoreJson.Serialize(previous.State), StoreJson.Serialize(next));
+        return (entity, documents.Replaced(info.Id, Instance, State, previousState, stateJson));
     }
 
     public Task<ExecutionRecord?> FromInstanceAsync(TableEntity entity, CancellationToken cancellationToken) =>

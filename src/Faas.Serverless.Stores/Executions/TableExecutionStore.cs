@@ -21,7 +21,7 @@ public sealed partial class TableExecutionStore(StoreTables tables, IOptions<Exe
         StorageFailure.TranslateAsync(
             async () =>
             {
-                var instance = await _rows.ToInstanceAsync(info, state, timer, previous: null, cancellationToken);
+                var (instance, _) = await _rows.ToInstanceAsync(info, state, timer, previous: null, cancellationToken);
                 var history = await HistoryActionsAsync(info.Id, 0, entries, cancellationToken);
                 try
                 {
@@ -53,7 +53,7 @@ public sealed partial class TableExecutionStore(StoreTables tables, IOptions<Exe
         return StorageFailure.TranslateAsync(
             async () =>
             {
-                var instance = await _rows.ToInstanceAsync(current.Info, state, timer, current, cancellationToken);
+                var (instance, replaced) = await _rows.ToInstanceAsync(current.Info, state, timer, current, cancellationToken);
                 var history = await HistoryActionsAsync(current.Info.Id, current.State.HistoryCount, entries, cancellationToken);
                 Response<IReadOnlyList<Response>> results;
                 try
@@ -66,7 +66,7 @@ public sealed partial class TableExecutionStore(StoreTables tables, IOptions<Exe
                     throw new PreconditionFailedException($"Execution '{current.Info.Id}' changed since it was read.");
                 }
 
-                await _documents.DeleteAsync(_rows.Replaced(current, state), cancellationToken);
+                await _documents.DeleteAsync([replaced], cancellationToken);
                 return new ExecutionRecord(current.Info, state, timer, StoreErrors.ETagOf(results.Value[0]));
             },
             "committing an execution");
