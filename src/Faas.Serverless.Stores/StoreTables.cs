@@ -1,49 +1,59 @@
-using Faas.Serverless.AzureStorage;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Faas.Serverless.Storage;
 
 namespace Faas.Serverless.Stores;
 
 /// <summary>The tables and containers the stores use, created once at start-up.</summary>
-public sealed class StoreTables(StorageAccount account, StoreOptions options)
+public sealed class StoreTables(TableServiceClient tables, BlobServiceClient blobs, StoreOptions options)
 {
-    public TableClient Organizations { get; } = account.GetTableClient(options.TablePrefix + "organizations");
+    public TableClient Organizations { get; } = tables.GetTableClient(options.TablePrefix + "organizations");
 
-    public TableClient Users { get; } = account.GetTableClient(options.TablePrefix + "users");
+    public TableClient Users { get; } = tables.GetTableClient(options.TablePrefix + "users");
 
-    public TableClient Projects { get; } = account.GetTableClient(options.TablePrefix + "projects");
+    public TableClient Projects { get; } = tables.GetTableClient(options.TablePrefix + "projects");
 
-    public TableClient ApiKeys { get; } = account.GetTableClient(options.TablePrefix + "apikeys");
+    public TableClient ApiKeys { get; } = tables.GetTableClient(options.TablePrefix + "apikeys");
 
-    public TableClient Packages { get; } = account.GetTableClient(options.TablePrefix + "packages");
+    public TableClient Packages { get; } = tables.GetTableClient(options.TablePrefix + "packages");
 
-    public TableClient Services { get; } = account.GetTableClient(options.TablePrefix + "services");
+    public TableClient Services { get; } = tables.GetTableClient(options.TablePrefix + "services");
 
-    public TableClient Replicas { get; } = account.GetTableClient(options.TablePrefix + "replicas");
+    public TableClient Replicas { get; } = tables.GetTableClient(options.TablePrefix + "replicas");
 
-    public TableClient Executions { get; } = account.GetTableClient(options.TablePrefix + "executions");
+    public TableClient Executions { get; } = tables.GetTableClient(options.TablePrefix + "executions");
 
-    public TableClient ExecutionIndex { get; } = account.GetTableClient(options.TablePrefix + "executionindex");
+    public TableClient ExecutionIndex { get; } = tables.GetTableClient(options.TablePrefix + "executionindex");
 
-    public TableClient IdempotencyKeys { get; } = account.GetTableClient(options.TablePrefix + "idempotencykeys");
+    public TableClient IdempotencyKeys { get; } = tables.GetTableClient(options.TablePrefix + "idempotencykeys");
 
-    public TableClient DeadLetters { get; } = account.GetTableClient(options.TablePrefix + "deadletters");
+    public TableClient DeadLetters { get; } = tables.GetTableClient(options.TablePrefix + "deadletters");
 
-    public TableClient Triggers { get; } = account.GetTableClient(options.TablePrefix + "triggers");
+    public TableClient Triggers { get; } = tables.GetTableClient(options.TablePrefix + "triggers");
 
-    public TableClient TriggerOnce { get; } = account.GetTableClient(options.TablePrefix + "triggeronce");
+    public TableClient TriggerOnce { get; } = tables.GetTableClient(options.TablePrefix + "triggeronce");
 
-    public BlobContainerClient Codebases { get; } = account.GetBlobContainerClient(options.CodebaseContainer);
+    public BlobContainerClient Codebases { get; } = blobs.GetBlobContainerClient(options.CodebaseContainer);
 
     /// <summary>Large execution inputs and outputs; named after the table prefix, which is a valid container name once lower-cased.</summary>
-    public BlobContainerClient Payloads { get; } = account.GetBlobContainerClient(options.TablePrefix.ToLowerInvariant() + "payloads");
+    public BlobContainerClient Payloads { get; } = blobs.GetBlobContainerClient(options.TablePrefix.ToLowerInvariant() + "payloads");
 
-    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
-    {
-        foreach (var table in new[] { Organizations, Users, Projects, ApiKeys, Packages, Services, Replicas, Executions, ExecutionIndex, IdempotencyKeys, DeadLetters, Triggers, TriggerOnce })
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken);
-        }
+    /// <summary>JSON documents too large for a table property (see <see cref="DocumentColumns"/>), named like <see cref="Payloads"/>.</summary>
+    public BlobContainerClient Documents { get; } = blobs.GetBlobContainerClient(options.TablePrefix.ToLowerInvariant() + "documents");
 
-        await Codebases.CreateIfNotExistsAsync(cancellationToken);
-        await Payloads.CreateIfNotExistsAsync(cancellationToken);
-    }
+    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(
+            async () =>
+            {
+                foreach (var table in new[] { Organizations, Users, Projects, ApiKeys, Packages, Services, Replicas, Executions, ExecutionIndex, IdempotencyKeys, DeadLetters, Triggers, TriggerOnce })
+                {
+                    await table.CreateIfNotExistsAsync(cancellationToken);
+                }
+
+                foreach (var container in new[] { Codebases, Payloads, Documents })
+                {
+                    await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                }
+            },
+            "creating tables and containers");
 }

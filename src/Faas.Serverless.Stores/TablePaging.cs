@@ -1,4 +1,4 @@
-using Faas.Serverless.AzureStorage;
+using Azure.Data.Tables;
 using Faas.Serverless.Domain.Common;
 
 namespace Faas.Serverless.Stores;
@@ -7,45 +7,54 @@ internal static class TablePaging
 {
     /// <summary>
     /// Reads one API page. Table storage may return short or empty pages with a continuation, so this keeps
-    /// reading until the page is full or the listing ends, and hands the caller an opaque token.
+    /// reading until the page is full or the listing ends, and hands the caller an opaque token. Entities the map
+    /// turns into null (deleted while the page was read) are left out.
     /// </summary>
     public static async Task<Page<T>> ReadPageAsync<T>(
         TableClient table,
         string filter,
         PageRequest page,
-        Func<TableEntity, T> map,
+        Func<TableEntity, CancellationToken, Task<T?>> map,
         CancellationToken cancellationToken = default)
+        where T : class
     {
-        var continuation = ParseToken(page.ContinuationToken);
+        var continuation = ContinuationToken.ToService(page.ContinuationToken);
         var items = new List<T>(page.PageSize);
         do
         {
-            var result = await table.QueryPageAsync(filter, top: page.PageSize - items.Count, continuation: continuation, cancellationToken: cancellationToken);
-            items.AddRange(result.Entities.Select(map));
-            continuation = result.Continuation;
+            var top = page.PageSize - items.Count;
+            string? next = null;
+            await foreach (var result in table.QueryAsync<TableEntity>(filter, top, cancellationToken: cancellationToken).AsPages(continuation, top))
+            {
+                foreach (var entity in result.Values)
+                {
+                    if (await map(entity, cancellationToken) is { } item)
+                    {
+                        items.Add(item);
+                    }
+                }
+
+                next = result.ContinuationToken;
+                break;
+            }
+
+            continuation = next;
         }
         while (continuation is not null && items.Count < page.PageSize);
 
-        return new Page<T>(items, continuation?.ToToken());
+        return new Page<T>(items, ContinuationToken.FromService(continuation));
     }
 
-    private static TableContinuation? ParseToken(string? token)
-    {
-        try
-        {
-            return TableContinuation.FromToken(token);
-        }
-        catch (FormatException)
-        {
-            throw new InvalidContinuationTokenException("continuationToken is not a token returned by a previous page of this listing.");
-        }
-    }
+    /// <inheritdoc cref="ReadPageAsync{T}(TableClient, string, PageRequest, Func{TableEntity, CancellationToken, Task{T}}, CancellationToken)"/>
+    public static Task<Page<T>> ReadPageAsync<T>(TableClient table, string filter, PageRequest page, Func<TableEntity, T> map, CancellationToken cancellationToken = default)
+        where T : class =>
+        ReadPageAsync(table, filter, page, (entity, _) => Task.FromResult<T?>(map(entity)), cancellationToken);
 
     public static string RowKeyStartsWith(string prefix) =>
-        TableFilter.Format($"RowKey ge {prefix} and RowKey lt {UpperBound(prefix)}");
+        TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {UpperBound(prefix)}");
 
     public static string PartitionRowKeyStartsWith(string partitionKey, string prefix) =>
-        TableFilter.Format($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {UpperBound(prefix)}");
+        TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {UpperBound(prefix)}");
 
     /// <summary>The smallest string greater than every string starting with <paramref name="prefix"/>.</summary>
     private static string UpperBound(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);

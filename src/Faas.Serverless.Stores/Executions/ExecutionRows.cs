@@ -1,5 +1,5 @@
 using System.Globalization;
-using Faas.Serverless.AzureStorage;
+using Azure.Data.Tables;
 using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Executions;
 
@@ -8,21 +8,26 @@ namespace Faas.Serverless.Stores.Executions;
 /// <summary>
 /// One partition per execution in the executions table: the instance row (empty RowKey), the status history
 /// ("h" + zero-padded sequence), the log meter ("k") and the captured logs ("l" + time + a unique suffix), the
-/// truncation line last of them.
+/// truncation line last of them. Info, state and history entries are JSON documents (see <see cref="DocumentColumns"/>).
 /// </summary>
-internal static class ExecutionRows
+internal sealed class ExecutionRows(DocumentColumns documents)
 {
     public const string Instance = "";
     public const string HistoryPrefix = "h";
     public const string LogPrefix = "l";
     public const string LogMeter = "k";
+    public const string Info = "Info";
+    public const string State = "State";
+    public const string Entry = "Entry";
 
     /// <summary>Nineteen nines: after the key of any real time, so the truncation line reads last.</summary>
     private const string TruncationKey = LogPrefix + "9999999999999999999-truncated";
 
     public static string History(int sequence) => HistoryPrefix + sequence.ToString("D10", CultureInfo.InvariantCulture);
 
-    public static TableEntity ToInstance(ExecutionInfo info, ExecutionState state, TimerMessage? timer)
+    /// <summary>The instance row, and the blob of <paramref name="previous"/>'s state that writing it leaves unreferenced.</summary>
+    public async Task<(TableEntity Entity, string? ReplacedBlob)> ToInstanceAsync(
+        ExecutionInfo info, ExecutionState state, TimerMessage? timer, ExecutionRecord? previous, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(info.Id, Instance)
         {
@@ -31,8 +36,14 @@ internal static class ExecutionRows
             ["Status"] = state.Status.ToWireName(),
             ["UpdatedAt"] = state.UpdatedAt,
         };
-        LargeText.Write(entity, "Info", StoreJson.Serialize(info));
-        LargeText.Write(entity, "State", StoreJson.Serialize(state));
+        var infoJson = StoreJson.Serialize(info);
+        var stateJson = StoreJson.Serialize(state);
+        var previousState = previous is null ? null : StoreJson.Serialize(previous.State);
+
+        // Info never changes after creation: the same record needs no second serialization to be recognised.
+        var previousInfo = previous is null ? null : ReferenceEquals(previous.Info, info) ? infoJson : StoreJson.Serialize(previous.Info);
+        await documents.WriteAsync(entity, Info, infoJson, previousInfo, cancellationToken);
+        await documents.WriteAsync(entity, State, stateJson, previousState, cancellationToken);
         if (timer is not null)
         {
             entity["TimerPartition"] = timer.Partition;
@@ -40,39 +51,53 @@ internal static class ExecutionRows
             entity["TimerPopReceipt"] = timer.PopReceipt;
         }
 
-        return entity;
+        return (entity, documents.Replaced(info.Id, Instance, State, previousState, stateJson));
     }
 
-    public static ExecutionRecord FromInstance(TableEntity entity)
-    {
-        var timer = entity.GetString("TimerMessageId") is { } messageId
-            ? new TimerMessage(entity.GetInt32("TimerPartition") ?? 0, messageId, entity.GetString("TimerPopReceipt") ?? string.Empty)
-            : null;
-        return new ExecutionRecord(
-            StoreJson.Deserialize<ExecutionInfo>(LargeText.Read(entity, "Info"), entity.PartitionKey),
-            StoreJson.Deserialize<ExecutionState>(LargeText.Read(entity, "State"), entity.PartitionKey),
-            timer,
-            entity.ETag ?? string.Empty);
-    }
+    public Task<ExecutionRecord?> FromInstanceAsync(TableEntity entity, CancellationToken cancellationToken) =>
+        documents.MapAsync(
+            entity,
+            async row =>
+            {
+                var timer = row.GetString("TimerMessageId") is { } messageId
+                    ? new TimerMessage(row.GetInt32("TimerPartition") ?? 0, messageId, row.GetString("TimerPopReceipt") ?? string.Empty)
+                    : null;
+                return new ExecutionRecord(
+                    StoreJson.Deserialize<ExecutionInfo>(await documents.ReadAsync(row, Info, cancellationToken), row.PartitionKey),
+                    StoreJson.Deserialize<ExecutionState>(await documents.ReadAsync(row, State, cancellationToken), row.PartitionKey),
+                    timer,
+                    row.ETag.ToString());
+            },
+            cancellationToken);
 
-    public static TableEntity ToHistory(string executionId, int sequence, StatusEntry entry)
+    public async Task<TableEntity> ToHistoryAsync(string executionId, int sequence, StatusEntry entry, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(executionId, History(sequence));
-        LargeText.Write(entity, "Entry", StoreJson.Serialize(entry));
+        await documents.WriteAsync(entity, Entry, StoreJson.Serialize(entry), previous: null, cancellationToken);
         return entity;
     }
 
-    public static StatusEntry FromHistory(TableEntity entity) => StoreJson.Deserialize<StatusEntry>(LargeText.Read(entity, "Entry"), entity.RowKey);
+    public Task<StatusEntry?> FromHistoryAsync(TableEntity entity, CancellationToken cancellationToken) =>
+        documents.MapAsync(entity, async row => StoreJson.Deserialize<StatusEntry>(await documents.ReadAsync(row, Entry, cancellationToken), row.RowKey), cancellationToken);
 
-    public static TableEntity ToLog(string executionId, ExecutionLogLine line) =>
-        new(executionId, $"{LogPrefix}{line.Timestamp.UtcTicks:D19}-{KeySafe(line.EventId)}")
+    public static TableEntity ToLog(string executionId, ExecutionLogLine line)
+    {
+        var entity = new TableEntity(executionId, $"{LogPrefix}{line.Timestamp.UtcTicks:D19}-{KeySafe(line.EventId)}")
         {
             ["LoggedAt"] = line.Timestamp,
             ["Attempt"] = line.Attempt,
             ["Stream"] = line.Stream,
-            ["Level"] = line.Level,
             ["Message"] = line.Message.Length > 30_000 ? line.Message[..30_000] + "… (truncated)" : line.Message,
         };
+
+        // An absent column, not a null one: the table service has no null values.
+        if (line.Level is { } level)
+        {
+            entity["Level"] = level;
+        }
+
+        return entity;
+    }
 
     /// <summary>Event ids come from runners; keys may not hold / \ # ? or control characters, and stay short.</summary>
     private static string KeySafe(string value)

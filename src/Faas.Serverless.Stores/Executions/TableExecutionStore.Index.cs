@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Faas.Serverless.AzureStorage;
+using Azure.Data.Tables;
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Executions;
+using Faas.Serverless.Storage;
 
 namespace Faas.Serverless.Stores.Executions;
 
@@ -17,8 +18,9 @@ public sealed partial class TableExecutionStore
     private readonly TableClient _index = tables.ExecutionIndex;
     private readonly TableClient _keys = tables.IdempotencyKeys;
 
-    public async Task UpdateIndexAsync(ExecutionRecord record, CancellationToken cancellationToken = default)
+    public Task UpdateIndexAsync(ExecutionRecord record, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(record);
         var info = record.Info;
         var entity = new TableEntity(info.ProjectId, IndexKey(info.CreatedAt, info.Id))
         {
@@ -32,34 +34,40 @@ public sealed partial class TableExecutionStore
             ["CreatedAt"] = info.CreatedAt,
             ["UpdatedAt"] = record.State.UpdatedAt,
         };
-        await _index.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        return StorageFailure.TranslateAsync(() => _index.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), "indexing an execution");
     }
 
     public Task<Page<ExecutionSummary>> ListAsync(ExecutionQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var filter = TableFilter.Format($"PartitionKey eq {query.ProjectId}");
-        filter += query.To is { } to ? TableFilter.Format($" and RowKey ge {Inverted(to)}") : string.Empty;
-        filter += query.From is { } from ? TableFilter.Format($" and RowKey le {Inverted(from) + "~"}") : string.Empty;
+        ArgumentNullException.ThrowIfNull(query);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {query.ProjectId}");
+        filter += query.To is { } to ? TableClient.CreateQueryFilter($" and RowKey ge {Inverted(to)}") : string.Empty;
+        filter += query.From is { } from ? TableClient.CreateQueryFilter($" and RowKey le {Inverted(from) + "~"}") : string.Empty;
         filter += Equal("ServiceId", query.ServiceId) + Equal("Status", query.Status) + Equal("FunctionName", query.FunctionName) + Equal("TriggerId", query.TriggerId);
-        return TablePaging.ReadPageAsync(_index, filter, page, ToSummary, cancellationToken);
+        return StorageFailure.TranslateAsync(() => TablePaging.ReadPageAsync(_index, filter, page, ToSummary, cancellationToken), "listing executions");
     }
 
-    public async Task<string?> ClaimIdempotencyKeyAsync(string projectId, string key, string executionId, CancellationToken cancellationToken = default)
+    public Task<string?> ClaimIdempotencyKeyAsync(string projectId, string key, string executionId, CancellationToken cancellationToken = default)
     {
         var rowKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-        try
-        {
-            await _keys.AddEntityAsync(new TableEntity(projectId, rowKey) { ["ExecutionId"] = executionId }, cancellationToken);
-            return null;
-        }
-        catch (StorageException ex) when (ex.IsConflict)
-        {
-            var existing = await _keys.GetEntityAsync(projectId, rowKey, cancellationToken: cancellationToken);
-            return existing?.GetString("ExecutionId") ?? executionId;
-        }
+        return StorageFailure.TranslateAsync(
+            async () =>
+            {
+                try
+                {
+                    await _keys.AddEntityAsync(new TableEntity(projectId, rowKey) { ["ExecutionId"] = executionId }, cancellationToken);
+                    return null;
+                }
+                catch (Azure.RequestFailedException ex) when (ex.IsConflict())
+                {
+                    var existing = await StoreErrors.GetAsync(_keys, projectId, rowKey, cancellationToken: cancellationToken);
+                    return existing?.GetString("ExecutionId") ?? executionId;
+                }
+            },
+            "claiming an idempotency key");
     }
 
-    private static string Equal(string column, string? value) => value is null ? string.Empty : $" and {column} eq {TableFilter.Quote(value)}";
+    private static string Equal(string column, string? value) => value is null ? string.Empty : $" and {column} eq {TableClient.CreateQueryFilter($"{value}")}";
 
     private static string IndexKey(DateTimeOffset createdAt, string id) => $"{Inverted(createdAt)}|{id}";
 

@@ -1,6 +1,8 @@
 using System.Text;
-using Faas.Serverless.AzureStorage;
+using Azure;
+using Azure.Data.Tables;
 using Faas.Serverless.Orchestrations.Engine;
+using Faas.Serverless.Storage;
 
 namespace Faas.Serverless.Stores.Executions;
 
@@ -14,20 +16,23 @@ public sealed partial class TableExecutionStore
 {
     private const int MaxConflictRetries = 10;
 
-    public async Task AppendLogsAsync(string executionId, IReadOnlyList<ExecutionLogLine> lines, CancellationToken cancellationToken = default)
-    {
-        // One transaction holds 100 operations: the lines, the meter and the truncation line.
-        foreach (var chunk in lines.DistinctBy(line => line.EventId).Chunk(MaxBatch - 2))
-        {
-            await AppendChunkAsync(executionId, chunk, cancellationToken);
-        }
-    }
+    public Task AppendLogsAsync(string executionId, IReadOnlyList<ExecutionLogLine> lines, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(
+            async () =>
+            {
+                // One transaction holds 100 operations: the lines, the meter and the truncation line.
+                foreach (var chunk in lines.DistinctBy(line => line.EventId).Chunk(MaxBatch - 2))
+                {
+                    await AppendChunkAsync(executionId, chunk, cancellationToken);
+                }
+            },
+            "appending execution logs");
 
     private async Task AppendChunkAsync(string executionId, ExecutionLogLine[] lines, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var meter = await _table.GetEntityAsync(executionId, ExecutionRows.LogMeter, cancellationToken: cancellationToken);
+            var meter = await StoreErrors.GetAsync(_table, executionId, ExecutionRows.LogMeter, cancellationToken: cancellationToken);
             var (bytes, dropped) = ExecutionRows.FromLogMeter(meter);
             var actions = new List<TableTransactionAction>(lines.Length + 2);
             foreach (var line in lines)
@@ -58,7 +63,7 @@ public sealed partial class TableExecutionStore
                 await _table.SubmitTransactionAsync(actions, cancellationToken);
                 return;
             }
-            catch (StorageException ex) when ((ex.IsConflict || ex.IsPreconditionFailed) && attempt < MaxConflictRetries)
+            catch (RequestFailedException ex) when ((ex.IsConflict() || ex.IsPreconditionFailed()) && attempt < MaxConflictRetries)
             {
                 // Another report of the same execution moved the meter first; count again from its value.
             }

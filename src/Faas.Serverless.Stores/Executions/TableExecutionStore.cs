@@ -1,7 +1,9 @@
-using Faas.Serverless.AzureStorage;
+using Azure;
+using Azure.Data.Tables;
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Executions;
+using Faas.Serverless.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Faas.Serverless.Stores.Executions;
@@ -11,72 +13,108 @@ public sealed partial class TableExecutionStore(StoreTables tables, IOptions<Exe
 {
     private const int MaxBatch = 100;
     private readonly TableClient _table = tables.Executions;
+    private readonly DocumentColumns _documents = new(tables.Documents, tables.Executions);
+    private readonly ExecutionRows _rows = new(new DocumentColumns(tables.Documents, tables.Executions));
     private readonly long _maxLogBytes = limits.Value.MaxLogBytes;
 
-    public async Task<ExecutionRecord> CreateAsync(ExecutionInfo info, ExecutionState state, IReadOnlyList<StatusEntry> entries, TimerMessage? timer, CancellationToken cancellationToken = default)
-    {
-        var instance = ExecutionRows.ToInstance(info, state, timer);
-        try
-        {
-            var results = await _table.SubmitTransactionAsync(
-                [new TableTransactionAction(TableTransactionActionType.Add, instance), .. HistoryActions(info.Id, 0, entries)],
-                cancellationToken);
-            return new ExecutionRecord(info, state, timer, results[0].ETag ?? string.Empty);
-        }
-        catch (StorageException ex) when (ex.IsConflict)
-        {
-            throw new ConflictException($"Execution '{info.Id}' already exists.");
-        }
-    }
+    public Task<ExecutionRecord> CreateAsync(ExecutionInfo info, ExecutionState state, IReadOnlyList<StatusEntry> entries, TimerMessage? timer, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(
+            async () =>
+            {
+                var (instance, _) = await _rows.ToInstanceAsync(info, state, timer, previous: null, cancellationToken);
+                var history = await HistoryActionsAsync(info.Id, 0, entries, cancellationToken);
+                try
+                {
+                    var results = await _table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, instance), .. history], cancellationToken);
+                    return new ExecutionRecord(info, state, timer, StoreErrors.ETagOf(results.Value[0]));
+                }
+                catch (RequestFailedException ex) when (ex.IsConflict())
+                {
+                    throw new ConflictException($"Execution '{info.Id}' already exists.");
+                }
+            },
+            "creating an execution");
 
-    public async Task<ExecutionRecord?> GetAsync(string executionId, CancellationToken cancellationToken = default)
-    {
-        var entity = await _table.GetEntityAsync(executionId, ExecutionRows.Instance, cancellationToken: cancellationToken);
-        return entity is null ? null : ExecutionRows.FromInstance(entity);
-    }
+    public Task<ExecutionRecord?> GetAsync(string executionId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(
+            async () => await StoreErrors.GetAsync(_table, executionId, ExecutionRows.Instance, cancellationToken: cancellationToken) is { } entity
+                ? await _rows.FromInstanceAsync(entity, cancellationToken)
+                : null,
+            "reading an execution");
 
-    public async Task<ExecutionRecord> CommitAsync(ExecutionRecord current, ExecutionState state, IReadOnlyList<StatusEntry> entries, TimerMessage? timer, CancellationToken cancellationToken = default)
+    public Task<ExecutionRecord> CommitAsync(ExecutionRecord current, ExecutionState state, IReadOnlyList<StatusEntry> entries, TimerMessage? timer, CancellationToken cancellationToken = default)
     {
-        var instance = ExecutionRows.ToInstance(current.Info, state, timer);
-        var history = HistoryActions(current.Info.Id, current.State.HistoryCount, entries);
-        if (history.Count >= MaxBatch)
+        ArgumentNullException.ThrowIfNull(current);
+        if (entries.Count >= MaxBatch)
         {
             throw new ArgumentException($"One commit may append at most {MaxBatch - 1} status entries.", nameof(entries));
         }
 
-        try
-        {
-            var results = await _table.SubmitTransactionAsync(
-                [new TableTransactionAction(TableTransactionActionType.UpdateReplace, instance, current.ETag), .. history],
-                cancellationToken);
-            return new ExecutionRecord(current.Info, state, timer, results[0].ETag ?? string.Empty);
-        }
-        catch (StorageException ex) when (ex.IsPreconditionFailed || ex.IsConflict || ex.IsNotFound)
-        {
-            throw new PreconditionFailedException($"Execution '{current.Info.Id}' changed since it was read.");
-        }
+        return StorageFailure.TranslateAsync(
+            async () =>
+            {
+                var (instance, replaced) = await _rows.ToInstanceAsync(current.Info, state, timer, current, cancellationToken);
+                var history = await HistoryActionsAsync(current.Info.Id, current.State.HistoryCount, entries, cancellationToken);
+                Response<IReadOnlyList<Response>> results;
+                try
+                {
+                    var etag = StoreErrors.ToETag(current.ETag, $"Execution '{current.Info.Id}'");
+                    results = await _table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.UpdateReplace, instance, etag), .. history], cancellationToken);
+                }
+                catch (RequestFailedException ex) when (ex.IsPreconditionFailed() || ex.IsConflict() || ex.IsNotFound())
+                {
+                    throw new PreconditionFailedException($"Execution '{current.Info.Id}' changed since it was read.");
+                }
+
+                await _documents.DeleteAsync([replaced], cancellationToken);
+                return new ExecutionRecord(current.Info, state, timer, StoreErrors.ETagOf(results.Value[0]));
+            },
+            "committing an execution");
     }
 
-    public async Task<IReadOnlyList<StatusEntry>> GetHistoryAsync(string executionId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<StatusEntry>> GetHistoryAsync(string executionId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync<IReadOnlyList<StatusEntry>>(
+            async () =>
+            {
+                var entries = new List<StatusEntry>();
+                var filter = TablePaging.PartitionRowKeyStartsWith(executionId, ExecutionRows.HistoryPrefix);
+                await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                {
+                    // History rows are written once and never replaced, so their blobs do not go away under a reader.
+                    entries.Add(await _rows.FromHistoryAsync(entity, cancellationToken) ?? throw new InvalidDataException($"Status entry {entity.RowKey} of execution '{executionId}' vanished."));
+                }
+
+                return entries;
+            },
+            "reading an execution's history");
+
+    public Task<(IReadOnlyList<ExecutionLogLine> Lines, string? Cursor)> ReadLogsAsync(string executionId, string? after, int maxLines, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync<(IReadOnlyList<ExecutionLogLine>, string?)>(
+            async () =>
+            {
+                var lower = after is { Length: > 0 } && after.StartsWith(ExecutionRows.LogPrefix, StringComparison.Ordinal) ? after : ExecutionRows.LogPrefix;
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {executionId} and RowKey gt {lower} and RowKey lt {"m"}");
+                var lines = new List<ExecutionLogLine>();
+                var cursor = after;
+                await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxLines, cancellationToken: cancellationToken).AsPages(pageSizeHint: maxLines))
+                {
+                    lines.AddRange(page.Values.Select(ExecutionRows.FromLog));
+                    cursor = page.Values.Count > 0 ? page.Values[^1].RowKey : after;
+                    break;
+                }
+
+                return (lines, cursor);
+            },
+            "reading an execution's logs");
+
+    private async Task<List<TableTransactionAction>> HistoryActionsAsync(string executionId, int firstSequence, IReadOnlyList<StatusEntry> entries, CancellationToken cancellationToken)
     {
-        var entries = new List<StatusEntry>();
-        await foreach (var entity in _table.QueryAsync(TablePaging.PartitionRowKeyStartsWith(executionId, ExecutionRows.HistoryPrefix), cancellationToken: cancellationToken))
+        var actions = new List<TableTransactionAction>(entries.Count);
+        for (var index = 0; index < entries.Count; index++)
         {
-            entries.Add(ExecutionRows.FromHistory(entity));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, await _rows.ToHistoryAsync(executionId, firstSequence + index, entries[index], cancellationToken)));
         }
 
-        return entries;
+        return actions;
     }
-
-    public async Task<(IReadOnlyList<ExecutionLogLine> Lines, string? Cursor)> ReadLogsAsync(string executionId, string? after, int maxLines, CancellationToken cancellationToken = default)
-    {
-        var lower = after is { Length: > 0 } && after.StartsWith(ExecutionRows.LogPrefix, StringComparison.Ordinal) ? after : ExecutionRows.LogPrefix;
-        var filter = TableFilter.Format($"PartitionKey eq {executionId} and RowKey gt {lower} and RowKey lt {"m"}");
-        var page = await _table.QueryPageAsync(filter, top: maxLines, cancellationToken: cancellationToken);
-        var cursor = page.Entities.Count > 0 ? page.Entities[^1].RowKey : after;
-        return ([.. page.Entities.Select(ExecutionRows.FromLog)], cursor);
-    }
-
-    private static List<TableTransactionAction> HistoryActions(string executionId, int firstSequence, IReadOnlyList<StatusEntry> entries) =>
-        [.. entries.Select((entry, index) => new TableTransactionAction(TableTransactionActionType.Add, ExecutionRows.ToHistory(executionId, firstSequence + index, entry)))];
 }

@@ -1,5 +1,6 @@
-using Faas.Serverless.AzureStorage;
+using Azure.Data.Tables;
 using Faas.Serverless.Domain.Identity;
+using Faas.Serverless.Storage;
 
 namespace Faas.Serverless.Stores.Identity;
 
@@ -13,41 +14,48 @@ public sealed class TableApiKeyStore(StoreTables tables) : IApiKeyStore
     private readonly TableClient _keys = tables.ApiKeys;
     private readonly TableClient _users = tables.Users;
 
-    public async Task CreateAsync(ApiKey key, CancellationToken cancellationToken = default)
-    {
-        await _users.AddEntityAsync(WithFields(new TableEntity(key.UserId, UserKeyPrefix + key.Id), key), cancellationToken);
-        await _keys.AddEntityAsync(WithFields(new TableEntity(key.Hash, string.Empty), key), cancellationToken);
-    }
+    public Task CreateAsync(ApiKey key, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(
+            async () =>
+            {
+                await _users.AddEntityAsync(WithFields(new TableEntity(key.UserId, UserKeyPrefix + key.Id), key), cancellationToken);
+                await _keys.AddEntityAsync(WithFields(new TableEntity(key.Hash, string.Empty), key), cancellationToken);
+            },
+            "creating an API key");
 
-    public async Task<ApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken = default)
-    {
-        var entity = await _keys.GetEntityAsync(hash, string.Empty, cancellationToken: cancellationToken);
-        return entity is null ? null : ToKey(entity);
-    }
+    public Task<ApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(
+            async () => await StoreErrors.GetAsync(_keys, hash, string.Empty, cancellationToken: cancellationToken) is { } entity ? ToKey(entity) : null,
+            "reading an API key");
 
-    public async Task<IReadOnlyList<ApiKey>> ListAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        var keys = new List<ApiKey>();
-        await foreach (var entity in _users.QueryAsync(TablePaging.PartitionRowKeyStartsWith(userId, UserKeyPrefix), cancellationToken: cancellationToken))
-        {
-            keys.Add(ToKey(entity));
-        }
+    public Task<IReadOnlyList<ApiKey>> ListAsync(string userId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync<IReadOnlyList<ApiKey>>(
+            async () =>
+            {
+                var keys = new List<ApiKey>();
+                await foreach (var entity in _users.QueryAsync<TableEntity>(TablePaging.PartitionRowKeyStartsWith(userId, UserKeyPrefix), cancellationToken: cancellationToken))
+                {
+                    keys.Add(ToKey(entity));
+                }
 
-        return keys;
-    }
+                return keys;
+            },
+            "listing API keys");
 
     /// <summary>The lookup row goes first: once it is gone the key no longer authenticates, whatever happens next.</summary>
-    public async Task<bool> DeleteAsync(string userId, string keyId, CancellationToken cancellationToken = default)
-    {
-        var index = await _users.GetEntityAsync(userId, UserKeyPrefix + keyId, cancellationToken: cancellationToken);
-        if (index is null)
-        {
-            return false;
-        }
+    public Task<bool> DeleteAsync(string userId, string keyId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(
+            async () =>
+            {
+                if (await StoreErrors.GetAsync(_users, userId, UserKeyPrefix + keyId, cancellationToken: cancellationToken) is not { } index)
+                {
+                    return false;
+                }
 
-        await StoreErrors.DeleteIfExistsAsync(_keys, ToKey(index).Hash, string.Empty, cancellationToken);
-        return await StoreErrors.DeleteIfExistsAsync(_users, userId, index.RowKey, cancellationToken);
-    }
+                await StoreErrors.DeleteIfExistsAsync(_keys, ToKey(index).Hash, string.Empty, cancellationToken);
+                return await StoreErrors.DeleteIfExistsAsync(_users, userId, index.RowKey, cancellationToken);
+            },
+            "deleting an API key");
 
     private static TableEntity WithFields(TableEntity entity, ApiKey key)
     {
@@ -56,7 +64,11 @@ public sealed class TableApiKeyStore(StoreTables tables) : IApiKeyStore
         entity["Name"] = key.Name;
         entity["Hash"] = key.Hash;
         entity["CreatedAt"] = key.CreatedAt;
-        entity["RunnerReplicaId"] = key.RunnerReplicaId;
+        if (key.RunnerReplicaId is { } replicaId)
+        {
+            entity["RunnerReplicaId"] = replicaId;
+        }
+
         return entity;
     }
 

@@ -1,6 +1,7 @@
-using Faas.Serverless.AzureStorage;
+using Azure.Data.Tables;
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Identity;
+using Faas.Serverless.Storage;
 
 namespace Faas.Serverless.Stores.Identity;
 
@@ -12,7 +13,7 @@ public sealed class TableOrganizationStore(StoreTables tables) : IOrganizationSt
     private readonly TableClient _table = tables.Organizations;
     private readonly TableClient _users = tables.Users;
 
-    public async Task CreateAsync(Organization organization, CancellationToken cancellationToken = default)
+    public Task CreateAsync(Organization organization, CancellationToken cancellationToken = default)
     {
         var entity = new TableEntity(organization.Id, string.Empty)
         {
@@ -20,70 +21,85 @@ public sealed class TableOrganizationStore(StoreTables tables) : IOrganizationSt
             ["CreatedAt"] = organization.CreatedAt,
             ["Creator"] = organization.Creator,
         };
-        await StoreErrors.AddAsync(_table, entity, $"Organization '{organization.Id}' already exists.", cancellationToken);
+        return StorageFailure.TranslateAsync(
+            () => StoreErrors.AddAsync(_table, entity, $"Organization '{organization.Id}' already exists.", cancellationToken),
+            "creating an organization");
     }
 
-    public async Task<Organization?> GetAsync(string organizationId, CancellationToken cancellationToken = default)
-    {
-        var entity = await _table.GetEntityAsync(organizationId, string.Empty, cancellationToken: cancellationToken);
-        return entity is null ? null : ToOrganization(entity);
-    }
+    public Task<Organization?> GetAsync(string organizationId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(() => ReadAsync(organizationId, cancellationToken), "reading an organization");
 
     public Task<Page<Organization>> ListAsync(PageRequest page, CancellationToken cancellationToken = default) =>
-        TablePaging.ReadPageAsync(_table, "RowKey eq ''", page, ToOrganization, cancellationToken);
+        StorageFailure.TranslateAsync(() => TablePaging.ReadPageAsync(_table, "RowKey eq ''", page, ToOrganization, cancellationToken), "listing organizations");
 
-    public async Task SetMemberAsync(OrganizationMember member, CancellationToken cancellationToken = default)
+    public Task SetMemberAsync(OrganizationMember member, CancellationToken cancellationToken = default)
     {
         var entity = new TableEntity(member.OrganizationId, MemberPrefix + member.UserId)
         {
             ["Role"] = member.Role.ToString(),
             ["AddedAt"] = member.AddedAt,
         };
-        await _users.UpsertEntityAsync(new TableEntity(member.UserId, UserOrganizationPrefix + member.OrganizationId), TableUpdateMode.Replace, cancellationToken);
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-    }
-
-    public async Task<OrganizationMember?> GetMemberAsync(string organizationId, string userId, CancellationToken cancellationToken = default)
-    {
-        var entity = await _table.GetEntityAsync(organizationId, MemberPrefix + userId, cancellationToken: cancellationToken);
-        return entity is null ? null : ToMember(entity);
-    }
-
-    public async Task<IReadOnlyList<OrganizationMember>> ListMembersAsync(string organizationId, CancellationToken cancellationToken = default)
-    {
-        var filter = TablePaging.PartitionRowKeyStartsWith(organizationId, MemberPrefix);
-        var members = new List<OrganizationMember>();
-        await foreach (var entity in _table.QueryAsync(filter, cancellationToken: cancellationToken))
-        {
-            members.Add(ToMember(entity));
-        }
-
-        return members;
-    }
-
-    public async Task<bool> RemoveMemberAsync(string organizationId, string userId, CancellationToken cancellationToken = default)
-    {
-        var removed = await StoreErrors.DeleteIfExistsAsync(_table, organizationId, MemberPrefix + userId, cancellationToken);
-        await StoreErrors.DeleteIfExistsAsync(_users, userId, UserOrganizationPrefix + organizationId, cancellationToken);
-        return removed;
-    }
-
-    public async Task<IReadOnlyList<Organization>> ListForUserAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        var organizations = new List<Organization>();
-        await foreach (var index in _users.QueryAsync(TablePaging.PartitionRowKeyStartsWith(userId, UserOrganizationPrefix), cancellationToken: cancellationToken))
-        {
-            var organizationId = index.RowKey[UserOrganizationPrefix.Length..];
-            // The index row is written first, so it may outlive a membership that was never completed.
-            if (await GetMemberAsync(organizationId, userId, cancellationToken) is not null
-                && await GetAsync(organizationId, cancellationToken) is { } organization)
+        return StorageFailure.TranslateAsync(
+            async () =>
             {
-                organizations.Add(organization);
-            }
-        }
-
-        return organizations;
+                await _users.UpsertEntityAsync(new TableEntity(member.UserId, UserOrganizationPrefix + member.OrganizationId), TableUpdateMode.Replace, cancellationToken);
+                await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            },
+            "setting an organization member");
     }
+
+    public Task<OrganizationMember?> GetMemberAsync(string organizationId, string userId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(() => ReadMemberAsync(organizationId, userId, cancellationToken), "reading an organization member");
+
+    public Task<IReadOnlyList<OrganizationMember>> ListMembersAsync(string organizationId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync<IReadOnlyList<OrganizationMember>>(
+            async () =>
+            {
+                var members = new List<OrganizationMember>();
+                await foreach (var entity in _table.QueryAsync<TableEntity>(TablePaging.PartitionRowKeyStartsWith(organizationId, MemberPrefix), cancellationToken: cancellationToken))
+                {
+                    members.Add(ToMember(entity));
+                }
+
+                return members;
+            },
+            "listing organization members");
+
+    public Task<bool> RemoveMemberAsync(string organizationId, string userId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(
+            async () =>
+            {
+                var removed = await StoreErrors.DeleteIfExistsAsync(_table, organizationId, MemberPrefix + userId, cancellationToken);
+                await StoreErrors.DeleteIfExistsAsync(_users, userId, UserOrganizationPrefix + organizationId, cancellationToken);
+                return removed;
+            },
+            "removing an organization member");
+
+    public Task<IReadOnlyList<Organization>> ListForUserAsync(string userId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync<IReadOnlyList<Organization>>(
+            async () =>
+            {
+                var organizations = new List<Organization>();
+                await foreach (var index in _users.QueryAsync<TableEntity>(TablePaging.PartitionRowKeyStartsWith(userId, UserOrganizationPrefix), cancellationToken: cancellationToken))
+                {
+                    var organizationId = index.RowKey[UserOrganizationPrefix.Length..];
+                    // The index row is written first, so it may outlive a membership that was never completed.
+                    if (await ReadMemberAsync(organizationId, userId, cancellationToken) is not null
+                        && await ReadAsync(organizationId, cancellationToken) is { } organization)
+                    {
+                        organizations.Add(organization);
+                    }
+                }
+
+                return organizations;
+            },
+            "listing a user's organizations");
+
+    private async Task<Organization?> ReadAsync(string organizationId, CancellationToken cancellationToken) =>
+        await StoreErrors.GetAsync(_table, organizationId, string.Empty, cancellationToken: cancellationToken) is { } entity ? ToOrganization(entity) : null;
+
+    private async Task<OrganizationMember?> ReadMemberAsync(string organizationId, string userId, CancellationToken cancellationToken) =>
+        await StoreErrors.GetAsync(_table, organizationId, MemberPrefix + userId, cancellationToken: cancellationToken) is { } entity ? ToMember(entity) : null;
 
     private static Organization ToOrganization(TableEntity entity) => new(
         entity.PartitionKey,

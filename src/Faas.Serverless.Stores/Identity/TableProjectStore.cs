@@ -1,6 +1,7 @@
-using Faas.Serverless.AzureStorage;
+using Azure.Data.Tables;
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Identity;
+using Faas.Serverless.Storage;
 
 namespace Faas.Serverless.Stores.Identity;
 
@@ -15,7 +16,7 @@ public sealed class TableProjectStore(StoreTables tables) : IProjectStore
     private readonly TableClient _projects = tables.Projects;
     private readonly TableClient _users = tables.Users;
 
-    public async Task CreateAsync(Project project, ProjectMember? owner, CancellationToken cancellationToken = default)
+    public Task CreateAsync(Project project, ProjectMember? owner, CancellationToken cancellationToken = default)
     {
         var row = new TableEntity(project.Id, string.Empty)
         {
@@ -25,78 +26,94 @@ public sealed class TableProjectStore(StoreTables tables) : IProjectStore
             ["Creator"] = project.Creator,
         };
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row) };
-        if (owner is not null)
-        {
-            await _users.UpsertEntityAsync(ToUserIndex(owner), TableUpdateMode.Replace, cancellationToken);
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ToMemberRow(owner)));
-        }
+        return StorageFailure.TranslateAsync(
+            async () =>
+            {
+                if (owner is not null)
+                {
+                    await _users.UpsertEntityAsync(ToUserIndex(owner), TableUpdateMode.Replace, cancellationToken);
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ToMemberRow(owner)));
+                }
 
-        try
-        {
-            await _projects.SubmitTransactionAsync(actions, cancellationToken);
-        }
-        catch (StorageException ex) when (ex.IsConflict)
-        {
-            throw new ConflictException($"Project '{project.Id}' already exists.");
-        }
+                try
+                {
+                    await _projects.SubmitTransactionAsync(actions, cancellationToken);
+                }
+                catch (Azure.RequestFailedException ex) when (ex.IsConflict())
+                {
+                    throw new ConflictException($"Project '{project.Id}' already exists.");
+                }
+            },
+            "creating a project");
     }
 
-    public async Task<Project?> GetAsync(string projectId, CancellationToken cancellationToken = default)
-    {
-        var entity = await _projects.GetEntityAsync(projectId, string.Empty, cancellationToken: cancellationToken);
-        return entity is null ? null : ToProject(entity);
-    }
+    public Task<Project?> GetAsync(string projectId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(() => ReadAsync(projectId, cancellationToken), "reading a project");
 
     public Task<Page<Project>> ListAsync(PageRequest page, CancellationToken cancellationToken = default) =>
-        TablePaging.ReadPageAsync(_projects, "RowKey eq ''", page, ToProject, cancellationToken);
+        StorageFailure.TranslateAsync(() => TablePaging.ReadPageAsync(_projects, "RowKey eq ''", page, ToProject, cancellationToken), "listing projects");
 
-    public async Task<IReadOnlyList<Project>> ListForUserAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        var projects = new List<Project>();
-        var filter = TablePaging.PartitionRowKeyStartsWith(userId, UserProjectPrefix);
-        await foreach (var index in _users.QueryAsync(filter, cancellationToken: cancellationToken))
-        {
-            var projectId = index.RowKey[UserProjectPrefix.Length..];
-            // The index is written first, so it may name a membership that was never completed or was removed.
-            if (await GetMemberAsync(projectId, userId, cancellationToken) is not null
-                && await GetAsync(projectId, cancellationToken) is { } project)
+    public Task<IReadOnlyList<Project>> ListForUserAsync(string userId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync<IReadOnlyList<Project>>(
+            async () =>
             {
-                projects.Add(project);
-            }
-        }
+                var projects = new List<Project>();
+                await foreach (var index in _users.QueryAsync<TableEntity>(TablePaging.PartitionRowKeyStartsWith(userId, UserProjectPrefix), cancellationToken: cancellationToken))
+                {
+                    var projectId = index.RowKey[UserProjectPrefix.Length..];
+                    // The index is written first, so it may name a membership that was never completed or was removed.
+                    if (await ReadMemberAsync(projectId, userId, cancellationToken) is not null
+                        && await ReadAsync(projectId, cancellationToken) is { } project)
+                    {
+                        projects.Add(project);
+                    }
+                }
 
-        return projects;
-    }
+                return projects;
+            },
+            "listing a user's projects");
 
-    public async Task SetMemberAsync(ProjectMember member, CancellationToken cancellationToken = default)
-    {
-        await _users.UpsertEntityAsync(ToUserIndex(member), TableUpdateMode.Replace, cancellationToken);
-        await _projects.UpsertEntityAsync(ToMemberRow(member), TableUpdateMode.Replace, cancellationToken);
-    }
+    public Task SetMemberAsync(ProjectMember member, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(
+            async () =>
+            {
+                await _users.UpsertEntityAsync(ToUserIndex(member), TableUpdateMode.Replace, cancellationToken);
+                await _projects.UpsertEntityAsync(ToMemberRow(member), TableUpdateMode.Replace, cancellationToken);
+            },
+            "setting a project member");
 
-    public async Task<ProjectMember?> GetMemberAsync(string projectId, string userId, CancellationToken cancellationToken = default)
-    {
-        var entity = await _projects.GetEntityAsync(projectId, MemberPrefix + userId, cancellationToken: cancellationToken);
-        return entity is null ? null : ToMember(entity);
-    }
+    public Task<ProjectMember?> GetMemberAsync(string projectId, string userId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(() => ReadMemberAsync(projectId, userId, cancellationToken), "reading a project member");
 
-    public async Task<IReadOnlyList<ProjectMember>> ListMembersAsync(string projectId, CancellationToken cancellationToken = default)
-    {
-        var members = new List<ProjectMember>();
-        await foreach (var entity in _projects.QueryAsync(TablePaging.PartitionRowKeyStartsWith(projectId, MemberPrefix), cancellationToken: cancellationToken))
-        {
-            members.Add(ToMember(entity));
-        }
+    public Task<IReadOnlyList<ProjectMember>> ListMembersAsync(string projectId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync<IReadOnlyList<ProjectMember>>(
+            async () =>
+            {
+                var members = new List<ProjectMember>();
+                await foreach (var entity in _projects.QueryAsync<TableEntity>(TablePaging.PartitionRowKeyStartsWith(projectId, MemberPrefix), cancellationToken: cancellationToken))
+                {
+                    members.Add(ToMember(entity));
+                }
 
-        return members;
-    }
+                return members;
+            },
+            "listing project members");
 
-    public async Task<bool> RemoveMemberAsync(string projectId, string userId, CancellationToken cancellationToken = default)
-    {
-        var removed = await StoreErrors.DeleteIfExistsAsync(_projects, projectId, MemberPrefix + userId, cancellationToken);
-        await StoreErrors.DeleteIfExistsAsync(_users, userId, UserProjectPrefix + projectId, cancellationToken);
-        return removed;
-    }
+    public Task<bool> RemoveMemberAsync(string projectId, string userId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(
+            async () =>
+            {
+                var removed = await StoreErrors.DeleteIfExistsAsync(_projects, projectId, MemberPrefix + userId, cancellationToken);
+                await StoreErrors.DeleteIfExistsAsync(_users, userId, UserProjectPrefix + projectId, cancellationToken);
+                return removed;
+            },
+            "removing a project member");
+
+    private async Task<Project?> ReadAsync(string projectId, CancellationToken cancellationToken) =>
+        await StoreErrors.GetAsync(_projects, projectId, string.Empty, cancellationToken: cancellationToken) is { } entity ? ToProject(entity) : null;
+
+    private async Task<ProjectMember?> ReadMemberAsync(string projectId, string userId, CancellationToken cancellationToken) =>
+        await StoreErrors.GetAsync(_projects, projectId, MemberPrefix + userId, cancellationToken: cancellationToken) is { } entity ? ToMember(entity) : null;
 
     private static TableEntity ToMemberRow(ProjectMember member) => new(member.ProjectId, MemberPrefix + member.UserId)
     {

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using Faas.Serverless.AzureStorage;
+using Azure.Data.Tables;
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Identity;
+using Faas.Serverless.Storage;
 
 namespace Faas.Serverless.Stores.Identity;
 
@@ -15,29 +16,34 @@ public sealed class TableUserStore(StoreTables tables) : IUserStore
     private const string UserKind = "user";
     private readonly TableClient _table = tables.Users;
 
-    public async Task CreateAsync(User user, CancellationToken cancellationToken = default)
-    {
-        await ReserveEmailAsync(user, cancellationToken);
-        var entity = new TableEntity(user.Id, string.Empty)
-        {
-            ["Kind"] = UserKind,
-            ["Email"] = user.Email,
-            ["Name"] = user.Name,
-            ["IsBot"] = user.IsBot,
-            ["CreatedAt"] = user.CreatedAt,
-            ["Creator"] = user.Creator,
-        };
-        await StoreErrors.AddAsync(_table, entity, $"User '{user.Id}' already exists.", cancellationToken);
-    }
+    public Task CreateAsync(User user, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(
+            async () =>
+            {
+                await ReserveEmailAsync(user, cancellationToken);
+                var entity = new TableEntity(user.Id, string.Empty)
+                {
+                    ["Kind"] = UserKind,
+                    ["Email"] = user.Email,
+                    ["Name"] = user.Name,
+                    ["IsBot"] = user.IsBot,
+                    ["CreatedAt"] = user.CreatedAt,
+                    ["Creator"] = user.Creator,
+                };
+                await StoreErrors.AddAsync(_table, entity, $"User '{user.Id}' already exists.", cancellationToken);
+            },
+            "creating a user");
 
-    public async Task<User?> GetAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        var entity = await _table.GetEntityAsync(userId, string.Empty, cancellationToken: cancellationToken);
-        return entity is null ? null : ToUser(entity);
-    }
+    public Task<User?> GetAsync(string userId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(() => ReadAsync(userId, cancellationToken), "reading a user");
 
     public Task<Page<User>> ListAsync(PageRequest page, CancellationToken cancellationToken = default) =>
-        TablePaging.ReadPageAsync(_table, TableFilter.Format($"RowKey eq '' and Kind eq {UserKind}"), page, ToUser, cancellationToken);
+        StorageFailure.TranslateAsync(
+            () => TablePaging.ReadPageAsync(_table, TableClient.CreateQueryFilter($"RowKey eq {string.Empty} and Kind eq {UserKind}"), page, ToUser, cancellationToken),
+            "listing users");
+
+    private async Task<User?> ReadAsync(string userId, CancellationToken cancellationToken) =>
+        await StoreErrors.GetAsync(_table, userId, string.Empty, cancellationToken: cancellationToken) is { } entity ? ToUser(entity) : null;
 
     /// <summary>
     /// The email row is written before the user row; a crash in between leaves a reservation that points at no
@@ -50,20 +56,20 @@ public sealed class TableUserStore(StoreTables tables) : IUserStore
         {
             await _table.AddEntityAsync(reservation, cancellationToken);
         }
-        catch (StorageException ex) when (ex.IsConflict)
+        catch (Azure.RequestFailedException ex) when (ex.IsConflict())
         {
-            var existing = await _table.GetEntityAsync(reservation.PartitionKey, string.Empty, cancellationToken: cancellationToken);
+            var existing = await StoreErrors.GetAsync(_table, reservation.PartitionKey, string.Empty, cancellationToken: cancellationToken);
             var ownerId = existing?.GetString("UserId");
-            if (existing is null || (ownerId is not null && await GetAsync(ownerId, cancellationToken) is not null))
+            if (existing is null || (ownerId is not null && await ReadAsync(ownerId, cancellationToken) is not null))
             {
                 throw new ConflictException($"A user with email '{user.Email}' already exists.");
             }
 
             try
             {
-                await _table.UpdateEntityAsync(reservation, existing.ETag!, TableUpdateMode.Replace, cancellationToken);
+                await _table.UpdateEntityAsync(reservation, existing.ETag, TableUpdateMode.Replace, cancellationToken);
             }
-            catch (StorageException inner) when (inner.IsPreconditionFailed || inner.IsNotFound)
+            catch (Azure.RequestFailedException inner) when (inner.IsPreconditionFailed() || inner.IsNotFound())
             {
                 throw new ConflictException($"A user with email '{user.Email}' is being created concurrently.");
             }

@@ -1,5 +1,8 @@
-using Faas.Serverless.AzureStorage;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Faas.Serverless.Domain.Packages;
+using Faas.Serverless.Storage;
 
 namespace Faas.Serverless.Stores.Packages;
 
@@ -8,29 +11,40 @@ public sealed class BlobCodebaseStore(StoreTables tables) : ICodebaseStore
 {
     private readonly BlobContainerClient _container = tables.Codebases;
 
-    public async Task SaveAsync(CodebaseRef codebase, Stream content, CancellationToken cancellationToken = default)
-    {
-        var blob = _container.GetBlobClient(BlobName(codebase));
-        if (await blob.GetPropertiesAsync(cancellationToken) is not null)
-        {
-            return;
-        }
+    public Task SaveAsync(CodebaseRef codebase, Stream content, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(
+            async () =>
+            {
+                var blob = _container.GetBlobClient(BlobName(codebase));
+                if (await blob.ExistsAsync(cancellationToken))
+                {
+                    return;
+                }
 
-        try
-        {
-            await blob.UploadAsync(content, new BlobUploadOptions { ContentType = "application/zip", IfNoneMatch = "*" }, cancellationToken);
-        }
-        catch (StorageException ex) when (ex.IsConflict || ex.IsPreconditionFailed)
-        {
-            // A concurrent push stored the same bytes first; content addressing makes that a success.
-        }
-    }
+                try
+                {
+                    var options = new BlobUploadOptions
+                    {
+                        HttpHeaders = new BlobHttpHeaders { ContentType = "application/zip" },
+                        Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                    };
+                    await blob.UploadAsync(content, options, cancellationToken);
+                }
+                catch (RequestFailedException ex) when (ex.IsConflict() || ex.IsPreconditionFailed())
+                {
+                    // A concurrent push stored the same bytes first; content addressing makes that a success.
+                }
+            },
+            "storing a codebase");
 
-    public async Task<Stream> OpenReadAsync(CodebaseRef codebase, CancellationToken cancellationToken = default)
-    {
-        var download = await _container.GetBlobClient(BlobName(codebase)).DownloadAsync(cancellationToken);
-        return download.Content;
-    }
+    public Task<Stream> OpenReadAsync(CodebaseRef codebase, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(
+            async () =>
+            {
+                var download = await _container.GetBlobClient(BlobName(codebase)).DownloadStreamingAsync(cancellationToken: cancellationToken);
+                return download.Value.Content;
+            },
+            "reading a codebase");
 
     private static string BlobName(CodebaseRef codebase) => $"sha256/{codebase.Sha256}.zip";
 }

@@ -1,4 +1,4 @@
-using Faas.Serverless.AzureStorage;
+using Azure.Data.Tables;
 using Faas.Serverless.Domain.Packages;
 
 namespace Faas.Serverless.Stores.Packages;
@@ -6,10 +6,12 @@ namespace Faas.Serverless.Stores.Packages;
 /// <summary>
 /// Row layout of a project's partition in the packages table: the head, the name index, one row per revision
 /// and one per service using the package. Keeping them in one partition makes every change one transaction.
+/// Schemas are JSON documents (see <see cref="DocumentColumns"/>).
 /// </summary>
-internal static class PackageRows
+internal sealed class PackageRows(DocumentColumns documents)
 {
     public const string HeadPrefix = "package|";
+    public const string Schema = "Schema";
 
     public static string Head(string packageId) => HeadPrefix + packageId;
 
@@ -22,9 +24,12 @@ internal static class PackageRows
 
     public static string UsagePrefix(string packageId) => $"usage|{packageId}|";
 
-    public static TableEntity ToHead(string projectId, string packageId, string name, PackageRevision latest, DateTimeOffset createdAt, string creator)
+    public static string SchemaJson(PackageSchema schema) => StoreJson.Serialize(schema);
+
+    /// <param name="previous">The schema of the head this one replaces, not uploaded again when unchanged.</param>
+    public async Task<TableEntity> ToHeadAsync(string projectId, string packageId, string name, PackageRevision latest, DateTimeOffset createdAt, string creator, PackageSchema? previous, CancellationToken cancellationToken)
     {
-        var entity = WithSnapshot(new TableEntity(projectId, Head(packageId)), latest);
+        var entity = await WithSnapshotAsync(new TableEntity(projectId, Head(packageId)), latest, previous, cancellationToken);
         entity["Name"] = name;
         entity["Version"] = latest.Revision;
         entity["CreatedAt"] = createdAt;
@@ -34,50 +39,54 @@ internal static class PackageRows
         return entity;
     }
 
-    public static TableEntity ToRevision(PackageRevision revision)
+    public async Task<TableEntity> ToRevisionAsync(PackageRevision revision, CancellationToken cancellationToken)
     {
-        var entity = WithSnapshot(new TableEntity(revision.ProjectId, Revision(revision.PackageId, revision.Revision)), revision);
+        var entity = await WithSnapshotAsync(new TableEntity(revision.ProjectId, Revision(revision.PackageId, revision.Revision)), revision, previous: null, cancellationToken);
         entity["Revision"] = revision.Revision;
         entity["CreatedAt"] = revision.CreatedAt;
         entity["Creator"] = revision.Creator;
         return entity;
     }
 
-    public static Package FromHead(TableEntity entity) => new(
+    public Task<Package?> FromHeadAsync(TableEntity entity, CancellationToken cancellationToken) =>
+        documents.MapAsync(entity, async row => ToPackage(row, await ReadSchemaAsync(row, cancellationToken)), cancellationToken);
+
+    public Task<PackageRevision?> FromRevisionAsync(TableEntity entity, CancellationToken cancellationToken) =>
+        documents.MapAsync(entity, async row => ToRevision(row, await ReadSchemaAsync(row, cancellationToken)), cancellationToken);
+
+    /// <summary>The head as written, without reading back a schema the caller holds.</summary>
+    public static Package ToPackage(TableEntity entity, PackageSchema schema) => new(
         entity.RowKey[HeadPrefix.Length..],
         entity.PartitionKey,
         entity.GetString("Name") ?? string.Empty,
         entity.GetInt32("Version") ?? 0,
-        ReadSchema(entity),
+        schema,
         ReadCodebase(entity),
         entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
         entity.GetString("Creator") ?? string.Empty,
         entity.GetString("UpdatedBy") ?? string.Empty,
-        entity.ETag ?? string.Empty);
+        entity.ETag.ToString());
 
-    public static PackageRevision FromRevision(TableEntity entity)
-    {
-        var packageId = entity.RowKey.Split('|')[1];
-        return new PackageRevision(
-            packageId,
-            entity.PartitionKey,
-            entity.GetInt32("Revision") ?? 0,
-            ReadSchema(entity),
-            ReadCodebase(entity),
-            entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
-            entity.GetString("Creator") ?? string.Empty);
-    }
+    private static PackageRevision ToRevision(TableEntity entity, PackageSchema schema) => new(
+        entity.RowKey.Split('|')[1],
+        entity.PartitionKey,
+        entity.GetInt32("Revision") ?? 0,
+        schema,
+        ReadCodebase(entity),
+        entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+        entity.GetString("Creator") ?? string.Empty);
 
-    private static TableEntity WithSnapshot(TableEntity entity, PackageRevision revision)
+    private async Task<TableEntity> WithSnapshotAsync(TableEntity entity, PackageRevision revision, PackageSchema? previous, CancellationToken cancellationToken)
     {
-        LargeText.Write(entity, "Schema", StoreJson.Serialize(revision.Schema));
+        await documents.WriteAsync(entity, Schema, SchemaJson(revision.Schema), previous is null ? null : SchemaJson(previous), cancellationToken);
         entity["CodebaseSha256"] = revision.Codebase.Sha256;
         entity["CodebaseSize"] = revision.Codebase.SizeBytes;
         return entity;
     }
 
-    private static PackageSchema ReadSchema(TableEntity entity) => StoreJson.Deserialize<PackageSchema>(LargeText.Read(entity, "Schema"), entity.RowKey);
+    private async Task<PackageSchema> ReadSchemaAsync(TableEntity entity, CancellationToken cancellationToken) =>
+        StoreJson.Deserialize<PackageSchema>(await documents.ReadAsync(entity, Schema, cancellationToken), entity.RowKey);
 
     private static CodebaseRef ReadCodebase(TableEntity entity) =>
         new(entity.GetString("CodebaseSha256") ?? string.Empty, entity.GetInt64("CodebaseSize") ?? 0);

@@ -1,16 +1,18 @@
 using System.Globalization;
-using Faas.Serverless.AzureStorage;
+using Azure.Data.Tables;
 using Faas.Serverless.Domain.Services;
 
 namespace Faas.Serverless.Stores.Services;
 
 /// <summary>
 /// Row layout of a project's partition in the services table: the head, a name index and one snapshot per
-/// version, so that every change is one transaction guarded by the head's ETag.
+/// version, so that every change is one transaction guarded by the head's ETag. Specs are JSON documents (see
+/// <see cref="DocumentColumns"/>).
 /// </summary>
-internal static class ServiceRows
+internal sealed class ServiceRows(DocumentColumns documents)
 {
     public const string HeadPrefix = "service|";
+    public const string Spec = "Spec";
 
     public static string Head(string serviceId) => HeadPrefix + serviceId;
 
@@ -20,7 +22,10 @@ internal static class ServiceRows
 
     public static string Version(string serviceId, int version) => VersionPrefix(serviceId) + version.ToString("D10", CultureInfo.InvariantCulture);
 
-    public static TableEntity ToHead(Service service)
+    public static string SpecJson(ServiceSpec spec) => StoreJson.Serialize(spec);
+
+    /// <param name="previous">The head this one replaces, whose spec need not be uploaded again when unchanged.</param>
+    public async Task<TableEntity> ToHeadAsync(Service service, Service? previous, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(service.ProjectId, Head(service.Id))
         {
@@ -32,11 +37,11 @@ internal static class ServiceRows
             ["UpdatedAt"] = service.UpdatedAt,
             ["Creator"] = service.Creator,
         };
-        LargeText.Write(entity, "Spec", StoreJson.Serialize(service.Spec));
+        await documents.WriteAsync(entity, Spec, SpecJson(service.Spec), previous is null ? null : SpecJson(previous.Spec), cancellationToken);
         return entity;
     }
 
-    public static TableEntity ToRevision(string projectId, ServiceRevision revision)
+    public async Task<TableEntity> ToRevisionAsync(string projectId, ServiceRevision revision, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(projectId, Version(revision.ServiceId, revision.Version))
         {
@@ -44,29 +49,36 @@ internal static class ServiceRows
             ["CreatedAt"] = revision.CreatedAt,
             ["Creator"] = revision.Creator,
         };
-        LargeText.Write(entity, "Spec", StoreJson.Serialize(revision.Spec));
+        await documents.WriteAsync(entity, Spec, SpecJson(revision.Spec), previous: null, cancellationToken);
         return entity;
     }
 
-    public static Service FromHead(TableEntity entity) => new(
+    public Task<Service?> FromHeadAsync(TableEntity entity, CancellationToken cancellationToken) =>
+        documents.MapAsync(entity, async row => ToService(row, await ReadSpecAsync(row, cancellationToken)), cancellationToken);
+
+    public Task<ServiceRevision?> FromRevisionAsync(TableEntity entity, CancellationToken cancellationToken) =>
+        documents.MapAsync(entity, async row => ToRevision(row, await ReadSpecAsync(row, cancellationToken)), cancellationToken);
+
+    private async Task<ServiceSpec> ReadSpecAsync(TableEntity entity, CancellationToken cancellationToken) =>
+        StoreJson.Deserialize<ServiceSpec>(await documents.ReadAsync(entity, Spec, cancellationToken), entity.RowKey);
+
+    private static Service ToService(TableEntity entity, ServiceSpec spec) => new(
         entity.RowKey[HeadPrefix.Length..],
         entity.PartitionKey,
         entity.GetString("Name") ?? string.Empty,
-        ReadSpec(entity),
+        spec,
         entity.GetBoolean("Active") ?? false,
         entity.GetBoolean("Deleting") ?? false,
         entity.GetInt32("Version") ?? 0,
         entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
         entity.GetString("Creator") ?? string.Empty,
-        entity.ETag ?? string.Empty);
+        entity.ETag.ToString());
 
-    public static ServiceRevision FromRevision(TableEntity entity) => new(
+    private static ServiceRevision ToRevision(TableEntity entity, ServiceSpec spec) => new(
         entity.RowKey.Split('|')[1],
         entity.GetInt32("Version") ?? 0,
-        ReadSpec(entity),
+        spec,
         entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         entity.GetString("Creator") ?? string.Empty);
-
-    private static ServiceSpec ReadSpec(TableEntity entity) => StoreJson.Deserialize<ServiceSpec>(LargeText.Read(entity, "Spec"), entity.RowKey);
 }

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using Faas.Serverless.AzureStorage;
+using Azure;
+using Azure.Data.Tables;
 using Faas.Serverless.Domain.Triggers;
+using Faas.Serverless.Storage;
 
 namespace Faas.Serverless.Stores.Triggers;
 
@@ -15,7 +17,30 @@ public sealed class TableTriggerOnceStore(StoreTables tables) : ITriggerOnceStor
     private const int MaxBatch = 100;
     private readonly TableClient _table = tables.TriggerOnce;
 
-    public async Task<string> ClaimAsync(string triggerId, string resourceId, string eventId, CancellationToken cancellationToken = default)
+    public Task<string> ClaimAsync(string triggerId, string resourceId, string eventId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(() => ClaimOnceAsync(triggerId, resourceId, eventId, cancellationToken), "claiming a trigger resource");
+
+    public Task ReleaseAsync(string triggerId, string resourceId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(() => StoreErrors.DeleteIfExistsAsync(_table, triggerId, RowKey(resourceId), cancellationToken), "releasing a trigger resource");
+
+    public Task DeleteAllAsync(string triggerId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(
+            async () =>
+            {
+                var keys = new List<string>();
+                await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {triggerId}"), select: ["RowKey"], cancellationToken: cancellationToken))
+                {
+                    keys.Add(entity.RowKey);
+                }
+
+                foreach (var batch in keys.Chunk(MaxBatch))
+                {
+                    await _table.SubmitTransactionAsync([.. batch.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(triggerId, key)))], cancellationToken);
+                }
+            },
+            "deleting a trigger's once records");
+
+    private async Task<string> ClaimOnceAsync(string triggerId, string resourceId, string eventId, CancellationToken cancellationToken)
     {
         var rowKey = RowKey(resourceId);
         try
@@ -23,29 +48,12 @@ public sealed class TableTriggerOnceStore(StoreTables tables) : ITriggerOnceStor
             await _table.AddEntityAsync(new TableEntity(triggerId, rowKey) { ["ResourceId"] = resourceId, ["EventId"] = eventId }, cancellationToken);
             return eventId;
         }
-        catch (StorageException ex) when (ex.IsConflict)
+        catch (RequestFailedException ex) when (ex.IsConflict())
         {
-            var existing = await _table.GetEntityAsync(triggerId, rowKey, cancellationToken: cancellationToken);
+            var existing = await StoreErrors.GetAsync(_table, triggerId, rowKey, cancellationToken: cancellationToken);
 
             // Released between our insert and this read: the resource is free again, so claim it anew.
-            return existing?.GetString("EventId") ?? await ClaimAsync(triggerId, resourceId, eventId, cancellationToken);
-        }
-    }
-
-    public async Task ReleaseAsync(string triggerId, string resourceId, CancellationToken cancellationToken = default) =>
-        await StoreErrors.DeleteIfExistsAsync(_table, triggerId, RowKey(resourceId), cancellationToken);
-
-    public async Task DeleteAllAsync(string triggerId, CancellationToken cancellationToken = default)
-    {
-        var keys = new List<string>();
-        await foreach (var entity in _table.QueryAsync(TableFilter.Format($"PartitionKey eq {triggerId}"), ["RowKey"], cancellationToken: cancellationToken))
-        {
-            keys.Add(entity.RowKey);
-        }
-
-        foreach (var batch in keys.Chunk(MaxBatch))
-        {
-            await _table.SubmitTransactionAsync([.. batch.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(triggerId, key)))], cancellationToken);
+            return existing?.GetString("EventId") ?? await ClaimOnceAsync(triggerId, resourceId, eventId, cancellationToken);
         }
     }
 

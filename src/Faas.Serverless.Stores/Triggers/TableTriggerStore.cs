@@ -1,56 +1,76 @@
-using Faas.Serverless.AzureStorage;
+using Azure.Data.Tables;
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Triggers;
+using Faas.Serverless.Storage;
 
 namespace Faas.Serverless.Stores.Triggers;
 
 /// <summary>Triggers on Table storage, one partition per project (see <see cref="TriggerRows"/>).</summary>
-public sealed class TableTriggerStore(StoreTables tables) : ITriggerStore
+public sealed class TableTriggerStore : ITriggerStore
 {
     private const int MaxCountAttempts = 20;
-    private readonly TableClient _table = tables.Triggers;
+    private readonly TableClient _table;
+    private readonly DocumentColumns _documents;
+    private readonly TriggerRows _rows;
 
-    public async Task<Trigger> CreateAsync(Trigger trigger, CancellationToken cancellationToken = default)
+    public TableTriggerStore(StoreTables tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        _table = tables.Triggers;
+        _documents = new DocumentColumns(tables.Documents, _table);
+        _rows = new TriggerRows(_documents);
+    }
+
+    public Task<Trigger> CreateAsync(Trigger trigger, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(trigger);
-        var etag = await StoreErrors.AddAsync(_table, TriggerRows.ToEntity(trigger), $"Trigger '{trigger.Id}' already exists.", cancellationToken);
-        return trigger with { RowETag = etag };
+        return StorageFailure.TranslateAsync(
+            async () =>
+            {
+                var entity = await _rows.ToEntityAsync(trigger, previous: null, cancellationToken);
+                var etag = await StoreErrors.AddAsync(_table, entity, $"Trigger '{trigger.Id}' already exists.", cancellationToken);
+                return trigger with { RowETag = etag };
+            },
+            "creating a trigger");
     }
 
-    public async Task<Trigger?> GetAsync(string projectId, string triggerId, CancellationToken cancellationToken = default)
-    {
-        // Ids are 32 lowercase hex digits; anything else cannot name a row and is simply not found.
-        if (triggerId is not { Length: 32 } || !triggerId.All(char.IsAsciiHexDigitLower))
-        {
-            return null;
-        }
-
-        var entity = await _table.GetEntityAsync(projectId, triggerId, cancellationToken: cancellationToken);
-        return entity is null ? null : TriggerRows.FromEntity(entity);
-    }
+    public Task<Trigger?> GetAsync(string projectId, string triggerId, CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(() => ReadAsync(projectId, triggerId, cancellationToken), "reading a trigger");
 
     public Task<Page<Trigger>> ListAsync(string projectId, PageRequest page, CancellationToken cancellationToken = default) =>
-        TablePaging.ReadPageAsync(_table, TableFilter.Format($"PartitionKey eq {projectId}"), page, TriggerRows.FromEntity, cancellationToken);
+        StorageFailure.TranslateAsync(
+            () => TablePaging.ReadPageAsync(_table, TableClient.CreateQueryFilter($"PartitionKey eq {projectId}"), page, _rows.FromEntityAsync, cancellationToken),
+            "listing triggers");
 
     public Task<IReadOnlyList<Trigger>> ListActiveEventTriggersAsync(string projectId, TriggerResource resource, CancellationToken cancellationToken = default) =>
-        QueryAllAsync(TableFilter.Format($"PartitionKey eq {projectId} and Active eq {true} and Type eq {nameof(TriggerType.Event)} and Resource eq {resource.ToString()}"), cancellationToken);
+        QueryAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {projectId} and Active eq {true} and Type eq {nameof(TriggerType.Event)} and Resource eq {resource.ToString()}"), cancellationToken);
 
     public Task<IReadOnlyList<Trigger>> ListActiveCronTriggersAsync(CancellationToken cancellationToken = default) =>
-        QueryAllAsync(TableFilter.Format($"Active eq {true} and Type eq {nameof(TriggerType.Cron)}"), cancellationToken);
+        QueryAllAsync(TableClient.CreateQueryFilter($"Active eq {true} and Type eq {nameof(TriggerType.Cron)}"), cancellationToken);
 
-    public async Task<Trigger> ReplaceAsync(Trigger current, Trigger replacement, CancellationToken cancellationToken = default)
+    public Task<Trigger> ReplaceAsync(Trigger current, Trigger replacement, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(replacement);
-        try
-        {
-            var etag = await _table.UpdateEntityAsync(TriggerRows.ToEntity(replacement), current.RowETag, TableUpdateMode.Replace, cancellationToken);
-            return replacement with { RowETag = etag };
-        }
-        catch (StorageException ex) when (ex.IsPreconditionFailed || ex.IsNotFound)
-        {
-            throw new PreconditionFailedException($"Trigger '{current.Id}' changed since it was read.");
-        }
+        return StorageFailure.TranslateAsync(
+            async () =>
+            {
+                var entity = await _rows.ToEntityAsync(replacement, current, cancellationToken);
+                Azure.Response response;
+                try
+                {
+                    response = await _table.UpdateEntityAsync(entity, StoreErrors.ToETag(current.RowETag, $"Trigger '{current.Id}'"), TableUpdateMode.Replace, cancellationToken);
+                }
+                catch (Azure.RequestFailedException ex) when (ex.IsPreconditionFailed() || ex.IsNotFound())
+                {
+                    throw new PreconditionFailedException($"Trigger '{current.Id}' changed since it was read.");
+                }
+
+                var replaced = _documents.Replaced(current.ProjectId, current.Id, TriggerRows.Spec, TriggerRows.SpecJson(current), TriggerRows.SpecJson(replacement));
+                await _documents.DeleteAsync([replaced], cancellationToken);
+                return replacement with { RowETag = StoreErrors.ETagOf(response) };
+            },
+            "replacing a trigger");
     }
 
     public Task<Trigger> SetStateAsync(Trigger current, TriggerState state, CancellationToken cancellationToken = default)
@@ -87,31 +107,54 @@ public sealed class TableTriggerStore(StoreTables tables) : ITriggerStore
         }
     }
 
-    public async Task DeleteAsync(Trigger current, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(Trigger current, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(current);
-        try
-        {
-            await _table.DeleteEntityAsync(current.ProjectId, current.Id, current.RowETag, cancellationToken);
-        }
-        catch (StorageException ex) when (ex.IsPreconditionFailed)
-        {
-            throw new PreconditionFailedException($"Trigger '{current.Id}' changed since it was read.");
-        }
-        catch (StorageException ex) when (ex.IsNotFound)
-        {
-            // Deleted by a concurrent request: the outcome the caller wanted.
-        }
+        return StorageFailure.TranslateAsync(
+            async () =>
+            {
+                try
+                {
+                    // A row already gone answers 404 without throwing: deleted by a concurrent request, the outcome the caller wanted.
+                    await _table.DeleteEntityAsync(current.ProjectId, current.Id, StoreErrors.ToETag(current.RowETag, $"Trigger '{current.Id}'"), cancellationToken);
+                }
+                catch (Azure.RequestFailedException ex) when (ex.IsPreconditionFailed())
+                {
+                    throw new PreconditionFailedException($"Trigger '{current.Id}' changed since it was read.");
+                }
+
+                await _documents.DeleteAsync([_documents.Replaced(current.ProjectId, current.Id, TriggerRows.Spec, TriggerRows.SpecJson(current), next: null)], cancellationToken);
+            },
+            "deleting a trigger");
     }
 
-    private async Task<IReadOnlyList<Trigger>> QueryAllAsync(string filter, CancellationToken cancellationToken)
+    private async Task<Trigger?> ReadAsync(string projectId, string triggerId, CancellationToken cancellationToken)
     {
-        var triggers = new List<Trigger>();
-        await foreach (var entity in _table.QueryAsync(filter, cancellationToken: cancellationToken))
+        // Ids are 32 lowercase hex digits; anything else cannot name a row and is simply not found.
+        if (triggerId is not { Length: 32 } || !triggerId.All(char.IsAsciiHexDigitLower))
         {
-            triggers.Add(TriggerRows.FromEntity(entity));
+            return null;
         }
 
-        return triggers;
+        return await StoreErrors.GetAsync(_table, projectId, triggerId, cancellationToken: cancellationToken) is { } entity
+            ? await _rows.FromEntityAsync(entity, cancellationToken)
+            : null;
     }
+
+    private Task<IReadOnlyList<Trigger>> QueryAllAsync(string filter, CancellationToken cancellationToken) =>
+        StorageFailure.TranslateAsync<IReadOnlyList<Trigger>>(
+            async () =>
+            {
+                var triggers = new List<Trigger>();
+                await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                {
+                    if (await _rows.FromEntityAsync(entity, cancellationToken) is { } trigger)
+                    {
+                        triggers.Add(trigger);
+                    }
+                }
+
+                return triggers;
+            },
+            "listing triggers");
 }
