@@ -24,7 +24,7 @@ internal sealed class CronLeaderLease(BlobContainerClient container, string blob
 
     private async Task CreateAsync(CancellationToken cancellationToken)
     {
-        await container.CreateIfNotExistsAsync(cancellationToken);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         try
         {
             await _blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
@@ -50,7 +50,7 @@ internal sealed class CronLeaderLease(BlobContainerClient container, string blob
         var attemptedAt = clock.GetUtcNow();
         try
         {
-            await _lease.AcquireAsync(duration, cancellationToken);
+            await _lease.AcquireAsync(duration, cancellationToken: cancellationToken);
             _heldSince = attemptedAt;
         }
         catch (RequestFailedException ex) when (ex.IsConflict())
@@ -77,7 +77,7 @@ internal sealed class CronLeaderLease(BlobContainerClient container, string blob
         _heldSince = null;
         try
         {
-            await _lease.ReleaseAsync(cancellationToken);
+            await _lease.ReleaseAsync(cancellationToken: cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.IsConflict() || ex.IsPreconditionFailed())
         {

@@ -96,7 +96,7 @@ public sealed class PayloadSizeTests(AzuriteFixture azurite) : IAsyncLifetime
         var record = await Services.GetRequiredService<IExecutionStore>().GetAsync(id);
         Assert.Null(record!.State.Output);
         var blob = await Services.GetRequiredService<StoreTables>().Payloads.GetBlobClient($"{id}/{record.State.OutputBlob}").GetPropertiesAsync();
-        Assert.InRange(blob!.ContentLength, size, size + 100);
+        Assert.InRange(blob.Value.ContentLength, size, size + 100);
     }
 
     [Fact]
