@@ -11,6 +11,8 @@ internal sealed record BenchOptions(string Name, string OutDir, bool Quick, bool
 
     public int ClosedLoop => Quick ? 100 : 500;
 
+    public int ListingWalks => Quick ? 3 : 10;
+
     public const int Submitters = 16;
 
     public static BenchOptions Parse(IReadOnlyList<string> args, string repositoryRoot)

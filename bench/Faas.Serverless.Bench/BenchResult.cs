@@ -19,7 +19,13 @@ internal sealed record BenchResult
     public required double IdleRequestsPerSecond { get; init; }
     public required IReadOnlyDictionary<string, int> IdleByOperation { get; init; }
     public required IReadOnlyList<ProcessUsage> Processes { get; init; }
+
+    /// <summary>Absent from results written before the listing was measured.</summary>
+    public ListingResult? Listing { get; init; }
 }
+
+/// <summary>Listing every execution of the project, <see cref="ListingBench.PageSize"/> a page: one page's and one whole walk's latency.</summary>
+internal sealed record ListingResult(int Executions, int PagesPerWalk, LatencySummary Page, LatencySummary Walk);
 
 /// <summary>A closed loop (fixed count, N submitters) or open loop (fixed rate) run of the no-op function.</summary>
 internal sealed record ThroughputResult(

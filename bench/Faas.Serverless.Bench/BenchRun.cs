@@ -54,6 +54,9 @@ internal static class BenchRun
             throughput.Add(await ThroughputBench.OpenLoopAsync(api, serviceId, 20, 60, cancellationToken));
         }
 
+        Step("listing");
+        var listing = await ListingBench.RunAsync(api, options.ListingWalks, cancellationToken);
+
         Step("idle 10 s");
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
         var idleFrom = DateTimeOffset.UtcNow;
@@ -89,6 +92,7 @@ internal static class BenchRun
                 endRoles[p.Key].Count,
                 Math.Round((cpuAfter[p.Key].CpuSeconds - cpuBefore[p.Key].CpuSeconds) * 100 / executions, 3),
                 Math.Round(p.Value.RssMb))).ToList(),
+            Listing = listing,
         };
     }
 

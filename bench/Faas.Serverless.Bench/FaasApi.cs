@@ -68,6 +68,10 @@ internal sealed class FaasApi(HttpClient http) : IDisposable
         await PostAsync($"/api/v1/projects/{ProjectId}/services/{serviceId}/execute{(wait ? "?wait=true" : string.Empty)}",
             new { functionName, input = new { } }, cancellationToken);
 
+    public Task<JsonObject> ListExecutionsAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken = default) =>
+        GetAsync($"/api/v1/projects/{ProjectId}/executions?pageSize={pageSize}" +
+            (continuationToken is null ? string.Empty : "&continuationToken=" + Uri.EscapeDataString(continuationToken)), cancellationToken);
+
     /// <summary>Long-polls one execution until it is final.</summary>
     public async Task<JsonObject> WaitFinishedAsync(string executionId, CancellationToken cancellationToken = default)
     {

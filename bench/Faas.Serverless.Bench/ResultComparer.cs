@@ -19,6 +19,12 @@ internal static class ResultComparer
             ("storage requests / execution", baseline.StorageRequestsPerExecution, current.StorageRequestsPerExecution),
             ("idle requests / s", baseline.IdleRequestsPerSecond, current.IdleRequestsPerSecond),
         };
+        if (baseline.Listing is { } listedBefore && current.Listing is { } listedNow)
+        {
+            rows.Add(("listing page p50 ms", listedBefore.Page.P50, listedNow.Page.P50));
+            rows.Add(("listing whole p50 ms", listedBefore.Walk.P50, listedNow.Walk.P50));
+        }
+
         foreach (var run in current.Throughput)
         {
             var before = baseline.Throughput.FirstOrDefault(t => t.Name == run.Name);

@@ -35,6 +35,12 @@ internal static class ResultTable
             Line($"Completions per second, {t.Name}: {string.Join(' ', t.CompletionsPerSecond)}");
         }
 
+        if (r.Listing is { } listing)
+        {
+            Line($"");
+            Line($"Listing {listing.Executions} executions, {ListingBench.PageSize} a page ({listing.PagesPerWalk} pages): page p50 **{listing.Page.P50:0.0} ms** (p90 {listing.Page.P90:0.0}), whole listing p50 **{listing.Walk.P50:0} ms** (n={listing.Walk.Count}).");
+        }
+
         Line($"");
         Line($"Storage requests per execution (closed loop of {(r.Throughput.Count > 0 ? r.Throughput[0].Executions : 0)}): **{r.StorageRequestsPerExecution:0.0}**; by service: {Join(r.StoragePerExecutionByService)}. Idle: **{r.IdleRequestsPerSecond:0.0} requests/s** ({string.Join(", ", r.IdleByOperation.Select(p => $"{p.Key} {p.Value}"))} in 10 s).");
         Line($"");

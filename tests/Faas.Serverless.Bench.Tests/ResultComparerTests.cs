@@ -38,6 +38,28 @@ public sealed class ResultComparerTests
     }
 
     [Fact]
+    public void Ratios_ListingInBoth_ComparesPageAndWholeListing()
+    {
+        var before = Result("base", 40, 30, 15, 1.2) with { Listing = new ListingResult(900, 9, new LatencySummary(90, 20, 30, 40, 50), new LatencySummary(10, 200, 210, 220, 230)) };
+        var after = Result("new", 40, 30, 15, 1.2) with { Listing = new ListingResult(900, 9, new LatencySummary(90, 25, 30, 40, 50), new LatencySummary(10, 180, 210, 220, 230)) };
+
+        var ratios = ResultComparer.Ratios(before, after).ToDictionary(r => r.Metric, r => r.Ratio);
+
+        Assert.Equal(1.25, ratios["listing page p50 ms"]);
+        Assert.Equal(0.9, ratios["listing whole p50 ms"]);
+    }
+
+    [Fact]
+    public void Ratios_BaseWithoutListing_LeavesListingOut()
+    {
+        var after = Result("new", 40, 30, 15, 1.2) with { Listing = new ListingResult(900, 9, new LatencySummary(90, 25, 30, 40, 50), new LatencySummary(10, 180, 210, 220, 230)) };
+
+        var ratios = ResultComparer.Ratios(Result("base", 40, 30, 15, 1.2), after);
+
+        Assert.DoesNotContain(ratios, r => r.Metric.StartsWith("listing", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Ratio_ZeroBase_NaN() => Assert.True(double.IsNaN(ResultComparer.Ratio(0, 3)));
 
     [Fact]
