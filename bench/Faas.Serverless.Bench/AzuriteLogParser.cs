@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace Faas.Serverless.Bench;
 
-/// <summary>One storage request as Azurite's <c>--debug</c> log names it.</summary>
-internal sealed record StorageRequest(DateTimeOffset Timestamp, string Service, string Operation);
+/// <summary>One storage request as Azurite's <c>--debug</c> log names it; <see cref="Mark"/> names a bench marker request.</summary>
+internal sealed record StorageRequest(DateTimeOffset Timestamp, string Service, string Operation, string? Mark = null);
 
 /// <summary>
 /// Azurite writes exactly one "&lt;Service&gt;StorageContextMiddleware: RequestMethod=... RequestURL=..." line per
@@ -24,8 +24,11 @@ internal static partial class AzuriteLogParser
 
         var service = match.Groups["service"].Value.ToLowerInvariant();
         var method = match.Groups["method"].Value;
-        var path = new Uri(match.Groups["url"].Value).AbsolutePath;
-        return new StorageRequest(time, service, $"{method} {Shape(service, method, path)}");
+        var path = Uri.UnescapeDataString(new Uri(match.Groups["url"].Value).AbsolutePath);
+        var mark = service == "table" && path.IndexOf(AzuriteMarks.Prefix, StringComparison.Ordinal) is var at and >= 0
+            ? new string([.. path[(at + AzuriteMarks.Prefix.Length)..].TakeWhile(char.IsAsciiLetterOrDigit)])
+            : null;
+        return new StorageRequest(time, service, $"{method} {Shape(service, method, path)}", mark);
     }
 
     /// <summary>What the URL addresses, without names or keys, so requests group by kind.</summary>

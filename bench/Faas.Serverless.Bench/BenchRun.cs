@@ -13,6 +13,7 @@ internal static class BenchRun
         Console.Error.WriteLine($"bench: work dir {workDir}");
         await using var processes = new Processes { RepositoryRoot = root, WorkDir = workDir };
         var (azuritePid, connection) = processes.StartAzurite(debugLog);
+        using var marks = AzuriteMarks.FromConnectionString(connection);
         var adminKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         var url = new Uri($"http://127.0.0.1:{Processes.FreePort()}");
         var hostPid = processes.StartHost(url, new Dictionary<string, string>(StringComparer.Ordinal)
@@ -41,9 +42,10 @@ internal static class BenchRun
         Step($"closed loop {options.ClosedLoop}");
         var roles = ProcessRoles.Find(hostPid, azuritePid);
         var cpuBefore = ProcessRoles.Sample(roles);
-        var markFrom = DateTimeOffset.UtcNow;
+        var startedAt = DateTimeOffset.UtcNow;
+        await marks.MarkAsync("closedfrom", cancellationToken);
         var throughput = new List<ThroughputResult> { await ThroughputBench.ClosedLoopAsync(api, serviceId, options.ClosedLoop, BenchOptions.Submitters, cancellationToken) };
-        var markTo = DateTimeOffset.UtcNow;
+        await marks.MarkAsync("closedto", cancellationToken);
         var cpuAfter = ProcessRoles.Sample(ProcessRoles.Find(hostPid, azuritePid));
 
         if (options.Long)
@@ -59,21 +61,23 @@ internal static class BenchRun
 
         Step("idle 10 s");
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
-        var idleFrom = DateTimeOffset.UtcNow;
+        await marks.MarkAsync("idlefrom", cancellationToken);
+        var idle = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
-        var idleTo = DateTimeOffset.UtcNow;
-        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        await marks.MarkAsync("idleto", cancellationToken);
+        var idleSeconds = idle.Elapsed.TotalSeconds;
 
         var endRoles = ProcessRoles.Find(hostPid, azuritePid);
         var end = ProcessRoles.Sample(endRoles);
+        await WaitForLogAsync(debugLog, "benchmarkidleto", cancellationToken);
         var requests = AzuriteLogParser.ParseAll(File.ReadLines(debugLog).Where(l => l.Contains("StorageContextMiddleware: RequestMethod=", StringComparison.Ordinal)));
-        var storage = StorageCounts.Of(requests, markFrom, markTo);
-        var idle = StorageCounts.Of(requests, idleFrom, idleTo);
+        var storage = StorageCounts.Between(requests, "closedfrom", "closedto", throughput[0].Seconds);
+        var idleCounts = StorageCounts.Between(requests, "idlefrom", "idleto", idleSeconds);
         var executions = options.ClosedLoop;
         return new BenchResult
         {
             Name = options.Name,
-            StartedAt = markFrom,
+            StartedAt = startedAt,
             Machine = $"{Environment.ProcessorCount} cores, Azurite in memory",
             ColdStartMs = Math.Round(coldStartMs),
             NoopClient = noopClient,
@@ -85,8 +89,8 @@ internal static class BenchRun
             StorageRequestsPerExecution = Math.Round((double)storage.Total / executions, 2),
             StoragePerExecutionByService = storage.PerService(executions),
             StoragePerExecutionByOperation = storage.PerUnit(executions),
-            IdleRequestsPerSecond = Math.Round(idle.Total / idle.Seconds, 2),
-            IdleByOperation = idle.ByOperation,
+            IdleRequestsPerSecond = Math.Round(idleCounts.Total / idleCounts.Seconds, 2),
+            IdleByOperation = idleCounts.ByOperation,
             Processes = end.Select(p => new ProcessUsage(
                 p.Key,
                 endRoles[p.Key].Count,
@@ -94,6 +98,21 @@ internal static class BenchRun
                 Math.Round(p.Value.RssMb))).ToList(),
             Listing = listing,
         };
+    }
+
+    /// <summary>Azurite writes its log behind its work; the last mark being there means every line before it is.</summary>
+    private static async Task WaitForLogAsync(string debugLog, string lastMark, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!File.ReadLines(debugLog).Any(line => line.Contains(lastMark, StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Azurite's log did not show '{lastMark}' within 60 s.");
+            }
+
+            await Task.Delay(500, cancellationToken);
+        }
     }
 
     private static void Step(string name) => Console.Error.WriteLine($"bench: {DateTime.UtcNow:HH:mm:ss} {name}");

@@ -38,25 +38,40 @@ public sealed class AzuriteLogParserTests
     public void Parse_OtherLine_Null(string line) => Assert.Null(AzuriteLogParser.Parse(line));
 
     [Fact]
-    public void StorageCounts_Window_CountsOnlyInsideAndPerExecution()
+    public void Parse_MarkRequest_NamesTheMark()
+    {
+        var request = AzuriteLogParser.Parse(Line("2026-12-01T16:43:03.888Z", "Table", "GET", "http://127.0.0.1/devstoreaccount1/Tables('benchmarkclosedfrom')"));
+
+        Assert.Equal("closedfrom", request!.Mark);
+        Assert.Null(AzuriteLogParser.Parse(Line("2026-12-01T16:43:03.888Z", "Table", "GET", "http://127.0.0.1/devstoreaccount1/Tables('faasjobs')"))!.Mark);
+    }
+
+    [Fact]
+    public void StorageCounts_BetweenMarks_CountsInLogOrderWhateverTheTimestamps()
     {
         var lines = new[]
         {
             Line("2026-12-01T16:00:00.500Z", "Table", "GET", "http://127.0.0.1/devstoreaccount1/t(PartitionKey='a',RowKey='b')"),
-            Line("2026-12-01T16:00:01.000Z", "Table", "GET", "http://127.0.0.1/devstoreaccount1/t(PartitionKey='a',RowKey='b')"),
+            Line("2026-12-01T16:00:00.600Z", "Table", "GET", "http://127.0.0.1/devstoreaccount1/Tables('benchmarkfrom')"),
+            Line("2026-12-01T16:00:09.000Z", "Table", "GET", "http://127.0.0.1/devstoreaccount1/t(PartitionKey='a',RowKey='b')"),
             Line("2026-12-01T16:00:01.500Z", "Table", "GET", "http://127.0.0.1/devstoreaccount1/t(PartitionKey='a',RowKey='c')"),
             Line("2026-12-01T16:00:02.000Z", "Queue", "POST", "http://127.0.0.1/devstoreaccount1/work/messages"),
             "2026-12-01T16:00:02.100Z x verbose: DispatchMiddleware: Dispatching request...",
+            Line("2026-12-01T16:00:02.200Z", "Table", "GET", "http://127.0.0.1/devstoreaccount1/Tables('benchmarkto')"),
             Line("2026-12-01T16:00:03.000Z", "Queue", "POST", "http://127.0.0.1/devstoreaccount1/work/messages"),
         };
-        var from = new DateTimeOffset(2026, 12, 1, 16, 0, 1, TimeSpan.Zero);
 
-        var counts = StorageCounts.Of(AzuriteLogParser.ParseAll(lines), from, from.AddSeconds(2));
+        var counts = StorageCounts.Between(AzuriteLogParser.ParseAll(lines), "from", "to", seconds: 2);
 
         Assert.Equal(3, counts.Total);
+        Assert.Equal(2.0, counts.Seconds);
         Assert.Equal(2, counts.ByOperation["table GET entity"]);
         Assert.Equal(1, counts.ByOperation["queue POST messages"]);
         Assert.Equal(1.0, counts.PerUnit(2)["table GET entity"]);
         Assert.Equal(new Dictionary<string, double> { ["table"] = 1.0, ["queue"] = 0.5 }, counts.PerService(2));
     }
+
+    [Fact]
+    public void StorageCounts_MissingMark_Throws() =>
+        Assert.Throws<InvalidOperationException>(() => StorageCounts.Between([], "from", "to", 1));
 }
