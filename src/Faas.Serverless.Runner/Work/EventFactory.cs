@@ -124,7 +124,7 @@ internal static class EventFactory
     {
         ExecutionId = run.ExecutionId,
         Attempt = run.Attempt,
-        EventId = Guid.NewGuid().ToString(),
+        EventId = EventIds.Next(),
         Type = type,
         Timestamp = timestamp,
     };

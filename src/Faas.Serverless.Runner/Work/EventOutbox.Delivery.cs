@@ -72,7 +72,7 @@ internal sealed partial class EventOutbox
         var type = rejection.Status == 413 ? OutputTooLargeErrorType : ResultRejectedErrorType;
         var replacement = item.Event with
         {
-            EventId = Guid.NewGuid().ToString(),
+            EventId = EventIds.Next(),
             Type = EventTypes.Failed,
             Output = null,
             Error = new ErrorInfo(type, $"The host refused the call's {item.Event.Type} report ({rejection.Status}): {detail}", null),

@@ -114,9 +114,9 @@ internal sealed partial class ResultSpool(string directory, TimeProvider timePro
         return null;
     }
 
-    /// <summary>Event ids are the agent's own uuids; anything else never becomes a path.</summary>
+    /// <summary>Event ids are the agent's own (<see cref="EventIds"/>); anything else never becomes a path.</summary>
     private string? PathOf(string eventId) =>
-        Guid.TryParse(eventId, out var id) && id.ToString() == eventId ? Path.Combine(Directory, eventId + Extension) : null;
+        EventIds.IsWellFormed(eventId) ? Path.Combine(Directory, eventId + Extension) : null;
 
     private static FileStreamOptions CreateOptions()
     {
