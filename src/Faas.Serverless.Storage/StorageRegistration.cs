@@ -16,7 +16,6 @@ public static class StorageRegistration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var settings = StorageSettings.FromConfiguration(configuration);
-        services.AddSingleton(settings);
         services.AddAzureClients(clients =>
         {
             clients.ConfigureDefaults(StorageClientDefaults.ApplyRetry);

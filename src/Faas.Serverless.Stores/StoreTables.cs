@@ -56,4 +56,10 @@ public sealed class StoreTables(TableServiceClient tables, BlobServiceClient blo
                 }
             },
             "creating tables and containers");
+
+    /// <summary>One point read: throws <see cref="Domain.Common.StorageUnavailableException"/> when storage does not answer.</summary>
+    public Task CheckReachableAsync(CancellationToken cancellationToken = default) =>
+        StorageFailure.TranslateAsync(
+            () => Users.GetEntityIfExistsAsync<TableEntity>("health", "probe", cancellationToken: cancellationToken),
+            "checking storage");
 }

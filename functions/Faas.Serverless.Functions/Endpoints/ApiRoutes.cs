@@ -1,7 +1,6 @@
-using Azure.Data.Tables;
+using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Functions.Auth;
 using Faas.Serverless.Functions.Http;
-using Faas.Serverless.Storage;
 using Faas.Serverless.Stores;
 using Faas.Serverless.Supervisor.Isolation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,12 +33,12 @@ internal static class ApiRoutes
     {
         try
         {
-            await tables.Users.GetEntityIfExistsAsync<TableEntity>("health", "probe", cancellationToken: cancellationToken);
+            await tables.CheckReachableAsync(cancellationToken);
             return TypedResults.Ok(new HealthResponse("Healthy", isolation.Isolation));
         }
-        catch (Exception ex) when (StorageFailure.IsStorageFailure(ex))
+        catch (StorageUnavailableException ex)
         {
-            return TypedResults.Problem($"Storage is not reachable: {ex.Message}", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unhealthy");
+            return TypedResults.Problem($"Storage is not reachable: {ex.InnerException?.Message ?? ex.Message}", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unhealthy");
         }
     }
 }
