@@ -61,6 +61,23 @@ public sealed class StorageRegistrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AddStorageClients_AzureDefaultsRetry_OverridesOurRetryCount()
+    {
+        using var endpoint = new HeaderRecorder(503, "{}");
+        var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};QueueEndpoint=http://127.0.0.1:{endpoint.Port}/devstoreaccount1";
+        using var provider = Build(new()
+        {
+            ["AzureWebJobsStorage"] = connection,
+            ["AzureDefaults:Retry:MaxRetries"] = "2",
+            ["AzureDefaults:Retry:Delay"] = "00:00:00.010",
+        });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => provider.GetRequiredService<QueueServiceClient>().GetQueueClient("q").ExistsAsync());
+
+        Assert.Equal(3, endpoint.Requests.Count);
+    }
+
+    [Fact]
     public async Task AddStorageClients_ServiceUrisWithManagedIdentity_AskTheIdentityEndpointForTheClientIdsToken()
     {
         using var identity = new HeaderRecorder(200, $$"""{"access_token":"token-for-test","expires_on":"{{DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()}}","resource":"https://storage.azure.com","token_type":"Bearer"}""");
