@@ -108,7 +108,7 @@ internal static class BenchRun
 
         // Last, so the platform's own measurements ran on an Azurite nobody else loaded.
         Step($"Azurite capacity {options.CapacityDuration.TotalSeconds:0} s");
-        var capacity = await StorageCapacityBench.RunAsync(connection, result, BenchOptions.Submitters, options.CapacityDuration, cancellationToken);
+        var capacity = await StorageCapacityBench.RunAsync(connection, azuritePid, result, BenchOptions.Submitters, options.CapacityDuration, cancellationToken);
         return result with { StorageCapacity = capacity };
     }
 

@@ -92,7 +92,7 @@ internal static class ResultTable
         }
 
         line($"");
-        line($"Azurite's raw capacity for this mix ({c.Tasks} tasks, {c.Seconds:0.0} s, SDK clients, own table and queue): **{c.OperationsPerSecond:0} operations/s** ({c.Operations} done, {c.Failed} failed; {string.Join(", ", c.ByOperation.Select(p => $"{p.Key} {p.Value}"))}).");
+        line($"Azurite's raw capacity for this mix ({c.Tasks} tasks, {c.Seconds:0.0} s, SDK clients, own table and queue): **{c.OperationsPerSecond:0} operations/s**, Azurite at {c.AzuriteCores:0.00} cores ({c.Operations} done, {c.Failed} failed; {string.Join(", ", c.ByOperation.Select(p => $"{p.Key} {p.Value}"))}).");
         line($"Storage-bound limit: {c.OperationsPerSecond:0} / {c.RequestsPerExecution:0.0} requests per execution = **{c.StorageBoundExecutionsPerSecond:0.0} executions/s**; closed-loop throughput {c.PlatformExecutionsPerSecond:0.0} exec/s is **{c.FractionOfLimit * 100:0}%** of it.");
     }
 
@@ -116,6 +116,12 @@ internal static class ResultTable
         foreach (var (name, s) in rows)
         {
             line($"| {name} | {s.Count} | {s.P50:0.0} | {s.P90:0.0} | {s.P99:0.0} | {s.Max:0.0} |");
+        }
+
+        if (t.Cron?.TickToCreatedInOrder is { } inOrder)
+        {
+            line($"");
+            line($"Cron tick -> created (ms), tick by tick: {string.Join(' ', inOrder)}");
         }
     }
 

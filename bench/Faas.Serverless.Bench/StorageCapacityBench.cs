@@ -22,7 +22,7 @@ internal static class StorageCapacityBench
     private static readonly string Payload = new('x', 400);
 
     public static async Task<StorageCapacityResult> RunAsync(
-        string connectionString, BenchResult platform, int tasks, TimeSpan duration, CancellationToken cancellationToken = default)
+        string connectionString, int azuritePid, BenchResult platform, int tasks, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         var clients = StorageClients.FromConnectionString(connectionString);
         var table = clients.Tables.GetTableClient(Name);
@@ -36,6 +36,7 @@ internal static class StorageCapacityBench
 
         var counts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var failed = 0;
+        var cpuBefore = ProcessSample.Read(azuritePid)?.CpuSeconds ?? double.NaN;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, tasks).Select(async task =>
         {
@@ -53,8 +54,9 @@ internal static class StorageCapacityBench
             }
         }));
         var seconds = clock.Elapsed.TotalSeconds;
+        var azuriteCores = ((ProcessSample.Read(azuritePid)?.CpuSeconds ?? double.NaN) - cpuBefore) / seconds;
         var closed = platform.Throughput.Count > 0 ? platform.Throughput[0].ExecutionsPerSecond : double.NaN;
-        return StorageCapacityResult.Create(tasks, seconds, counts.OrderByDescending(p => p.Value).ToDictionary(StringComparer.Ordinal), failed, platform.StorageRequestsPerExecution, closed);
+        return StorageCapacityResult.Create(tasks, seconds, counts.OrderByDescending(p => p.Value).ToDictionary(StringComparer.Ordinal), failed, platform.StorageRequestsPerExecution, closed, azuriteCores);
     }
 
     /// <summary>Rows to read and query, and messages already received, so deletes have pop receipts from the start.</summary>

@@ -65,10 +65,12 @@ internal static class TriggerBench
             executions.Add(await api.WaitFinishedAsync(id, cancellationToken));
         }
 
+        var late = executions.OrderBy(Tick).Select(e => Math.Round((ExecutionTimes.CreatedAt(e) - Tick(e)).TotalMilliseconds)).ToList();
         return new CronResult(
             executions.Count,
-            Percentiles.Summarize(executions.Select(e => (ExecutionTimes.CreatedAt(e) - Tick(e)).TotalMilliseconds)),
-            Percentiles.Summarize(executions.Select(e => (ExecutionTimes.FinishedAt(e) - Tick(e)).TotalMilliseconds)));
+            Percentiles.Summarize(late),
+            Percentiles.Summarize(executions.Select(e => (ExecutionTimes.FinishedAt(e) - Tick(e)).TotalMilliseconds)),
+            late);
     }
 
     /// <summary>An <c>Item.Created</c> event the trigger's filter matches, a new item and event id each time.</summary>
@@ -97,4 +99,5 @@ internal static class TriggerBench
 /// </summary>
 internal sealed record TriggerResult(int Events, LatencySummary PostClient, LatencySummary EventToCreated, LatencySummary EventToSuccess, CronResult? Cron);
 
-internal sealed record CronResult(int Ticks, LatencySummary TickToCreated, LatencySummary TickToSuccess);
+/// <summary><see cref="TickToCreatedInOrder"/>: each tick's lateness, oldest tick first, to tell a slow first tick from random stalls.</summary>
+internal sealed record CronResult(int Ticks, LatencySummary TickToCreated, LatencySummary TickToSuccess, IReadOnlyList<double>? TickToCreatedInOrder = null);

@@ -63,7 +63,7 @@ public sealed class ResultComparerTests
     {
         Phases = [new PhaseResult("noop", new LatencySummary(200, dispatch, 30, 40, 50), new LatencySummary(200, 10, 12, 14, 16), new LatencySummary(200, 15, 20, 25, 30))],
         Triggers = new TriggerResult(50, new LatencySummary(50, 20, 25, 30, 35), new LatencySummary(50, created, 25, 30, 35), new LatencySummary(50, 60, 70, 80, 90), null),
-        StorageCapacity = StorageCapacityResult.Create(16, 10, new Dictionary<string, int> { ["table GET entity"] = (int)(capacity * 10) }, 0, 15, 30),
+        StorageCapacity = StorageCapacityResult.Create(16, 10, new Dictionary<string, int> { ["table GET entity"] = (int)(capacity * 10) }, 0, 15, 30, 1),
     };
 
     [Fact]
@@ -109,6 +109,18 @@ public sealed class ResultComparerTests
         Assert.Contains("**1500 operations/s**", table, StringComparison.Ordinal);
         Assert.Contains("= **100.0 executions/s**", table, StringComparison.Ordinal);
         Assert.Contains("is **30%** of it", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_CronTicks_RowsAndTicksInOrder()
+    {
+        var result = WithNewMeasurements(Result("new", 40, 30, 15, 1.2), dispatch: 10, created: 30, capacity: 1500);
+        var cron = new CronResult(3, Percentiles.Summarize([12, 1500, 15]), Percentiles.Summarize([50, 1540, 55]), [1500, 12, 15]);
+
+        var table = ResultTable.Markdown(result with { Triggers = result.Triggers! with { Cron = cron } });
+
+        Assert.Contains("| cron tick -> created | 3 | 15.0 | 1500.0 | 1500.0 | 1500.0 |", table, StringComparison.Ordinal);
+        Assert.Contains("tick by tick: 1500 12 15", table, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,16 +63,17 @@ public sealed class StorageCapacityTests
     [Fact]
     public void Create_Counts_StorageBoundLimitIsCapacityOverRequestsPerExecution()
     {
-        var result = StorageCapacityResult.Create(16, 10, new Dictionary<string, int> { ["table GET entity"] = 8000, ["queue POST messages"] = 2000 }, failed: 3, requestsPerExecution: 16.8, platformExecutionsPerSecond: 45.9);
+        var result = StorageCapacityResult.Create(16, 10, new Dictionary<string, int> { ["table GET entity"] = 8000, ["queue POST messages"] = 2000 }, failed: 3, requestsPerExecution: 16.8, platformExecutionsPerSecond: 45.9, azuriteCores: 0.987);
 
         Assert.Equal(10_000, result.Operations);
         Assert.Equal(1000, result.OperationsPerSecond);
         Assert.Equal(59.52, result.StorageBoundExecutionsPerSecond);
         Assert.Equal(0.771, result.FractionOfLimit);
         Assert.Equal(3, result.Failed);
+        Assert.Equal(0.99, result.AzuriteCores);
     }
 
     [Fact]
     public void Create_NoRequestsPerExecution_LimitNaN() =>
-        Assert.True(double.IsNaN(StorageCapacityResult.Create(1, 1, new Dictionary<string, int> { ["x"] = 5 }, 0, 0, 10).StorageBoundExecutionsPerSecond));
+        Assert.True(double.IsNaN(StorageCapacityResult.Create(1, 1, new Dictionary<string, int> { ["x"] = 5 }, 0, 0, 10, 1).StorageBoundExecutionsPerSecond));
 }
