@@ -13,6 +13,12 @@ internal sealed record BenchOptions(string Name, string OutDir, bool Quick, bool
 
     public int ListingWalks => Quick ? 3 : 10;
 
+    public int TriggerEvents => Quick ? 10 : 50;
+
+    public int CronSeconds => Quick ? 5 : 10;
+
+    public TimeSpan CapacityDuration => TimeSpan.FromSeconds(Quick ? 3 : 10);
+
     public const int Submitters = 16;
 
     public static BenchOptions Parse(IReadOnlyList<string> args, string repositoryRoot)

@@ -22,6 +22,13 @@ internal sealed record BenchResult
 
     /// <summary>Absent from results written before the listing was measured.</summary>
     public ListingResult? Listing { get; init; }
+
+    /// <summary>Absent from results written before the phases were split (as are the two below before they were measured).</summary>
+    public IReadOnlyList<PhaseResult>? Phases { get; init; }
+
+    public TriggerResult? Triggers { get; init; }
+
+    public StorageCapacityResult? StorageCapacity { get; init; }
 }
 
 /// <summary>Listing every execution of the project, <see cref="ListingBench.PageSize"/> a page: one page's and one whole walk's latency.</summary>

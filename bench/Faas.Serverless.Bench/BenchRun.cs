@@ -21,6 +21,8 @@ internal static class BenchRun
             ["AzureWebJobsStorage"] = connection,
             ["Faas__Auth__AdminKey"] = adminKey,
             ["Faas__RateLimits__Enabled"] = "false",
+            // Lets the bench's cron trigger fire every second instead of at most once a minute.
+            ["Faas__Triggers__MinCronIntervalSeconds"] = "1",
             ["Faas__Runners__WorkDir"] = Directory.CreateDirectory(Path.Combine(workDir, "runners")).FullName,
         });
         using var admin = FaasApi.Create(url, adminKey);
@@ -36,8 +38,8 @@ internal static class BenchRun
         var coldStartMs = coldStart.Elapsed.TotalMilliseconds;
 
         Step("sequential latency");
-        var (noopClient, noopServer) = await LatencyBench.RunAsync(api, serviceId, "noop", options.WarmUp, options.LatencyCount, cancellationToken);
-        var (sleepClient, sleepServer) = await LatencyBench.RunAsync(api, serviceId, "sleep50", options.WarmUp, options.LatencyCount, cancellationToken);
+        var (noopClient, noopServer, noopPhases) = await LatencyBench.RunAsync(api, serviceId, "noop", 0, options.WarmUp, options.LatencyCount, cancellationToken);
+        var (sleepClient, sleepServer, sleepPhases) = await LatencyBench.RunAsync(api, serviceId, "sleep50", 50, options.WarmUp, options.LatencyCount, cancellationToken);
 
         Step($"closed loop {options.ClosedLoop}");
         var roles = ProcessRoles.Find(hostPid, azuritePid);
@@ -59,6 +61,9 @@ internal static class BenchRun
         Step("listing");
         var listing = await ListingBench.RunAsync(api, options.ListingWalks, cancellationToken);
 
+        Step("triggers");
+        var triggers = await TriggerBench.RunAsync(api, serviceId, options.TriggerEvents, options.CronSeconds, cancellationToken);
+
         Step("idle 10 s");
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
         await marks.MarkAsync("idlefrom", cancellationToken);
@@ -74,7 +79,7 @@ internal static class BenchRun
         var storage = StorageCounts.Between(requests, "closedfrom", "closedto", throughput[0].Seconds);
         var idleCounts = StorageCounts.Between(requests, "idlefrom", "idleto", idleSeconds);
         var executions = options.ClosedLoop;
-        return new BenchResult
+        var result = new BenchResult
         {
             Name = options.Name,
             StartedAt = startedAt,
@@ -97,7 +102,14 @@ internal static class BenchRun
                 Math.Round((cpuAfter[p.Key].CpuSeconds - cpuBefore[p.Key].CpuSeconds) * 100 / executions, 3),
                 Math.Round(p.Value.RssMb))).ToList(),
             Listing = listing,
+            Phases = [noopPhases, sleepPhases],
+            Triggers = triggers,
         };
+
+        // Last, so the platform's own measurements ran on an Azurite nobody else loaded.
+        Step($"Azurite capacity {options.CapacityDuration.TotalSeconds:0} s");
+        var capacity = await StorageCapacityBench.RunAsync(connection, azuritePid, result, BenchOptions.Submitters, options.CapacityDuration, cancellationToken);
+        return result with { StorageCapacity = capacity };
     }
 
     /// <summary>Azurite writes its log behind its work; the last mark being there means every line before it is.</summary>

@@ -72,6 +72,19 @@ internal sealed class FaasApi(HttpClient http) : IDisposable
         GetAsync($"/api/v1/projects/{ProjectId}/executions?pageSize={pageSize}" +
             (continuationToken is null ? string.Empty : "&continuationToken=" + Uri.EscapeDataString(continuationToken)), cancellationToken);
 
+    public async Task<string> CreateTriggerAsync(object trigger, CancellationToken cancellationToken = default) =>
+        Field(await PostAsync($"/api/v1/projects/{ProjectId}/triggers", trigger, cancellationToken), "id");
+
+    /// <summary>Event Grid ingress (a JSON array of events), with the user's key as the sender's.</summary>
+    public Task<JsonObject> PostEventsAsync(JsonArray events, CancellationToken cancellationToken = default) =>
+        PostAsync($"/api/v1/projects/{ProjectId}/events/eventgrid", events, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ExecutionIdsOfTriggerAsync(string triggerId, CancellationToken cancellationToken = default)
+    {
+        var page = await GetAsync($"/api/v1/projects/{ProjectId}/executions?pageSize=1000&triggerId={triggerId}", cancellationToken);
+        return page["items"]?.AsArray().Select(e => Field(e!.AsObject(), "id")).ToList() ?? [];
+    }
+
     /// <summary>Long-polls one execution until it is final.</summary>
     public async Task<JsonObject> WaitFinishedAsync(string executionId, CancellationToken cancellationToken = default)
     {

@@ -1,15 +1,15 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 
 namespace Faas.Serverless.Bench;
 
-/// <summary>Sequential <c>execute?wait=true</c>: one execution at a time, client- and server-side.</summary>
+/// <summary>Sequential <c>execute?wait=true</c>: one execution at a time, client- and server-side, and the server time's phases.</summary>
 internal static class LatencyBench
 {
-    public static async Task<(LatencySummary Client, LatencySummary Server)> RunAsync(
-        FaasApi api, string serviceId, string functionName, int warmUp, int count, CancellationToken cancellationToken = default)
+    public static async Task<(LatencySummary Client, LatencySummary Server, PhaseResult Phases)> RunAsync(
+        FaasApi api, string serviceId, string functionName, double functionMs, int warmUp, int count, CancellationToken cancellationToken = default)
     {
-        var client = new List<double>();
-        var server = new List<double>();
+        var samples = new List<(JsonObject Execution, double ClientMs)>();
         for (var i = 0; i < warmUp + count; i++)
         {
             var clock = Stopwatch.StartNew();
@@ -22,11 +22,13 @@ internal static class LatencyBench
 
             if (i >= warmUp)
             {
-                client.Add(elapsed);
-                server.Add(ExecutionTimes.ServerMs(execution));
+                samples.Add((execution, elapsed));
             }
         }
 
-        return (Percentiles.Summarize(client), Percentiles.Summarize(server));
+        return (
+            Percentiles.Summarize(samples.Select(s => s.ClientMs)),
+            Percentiles.Summarize(samples.Select(s => ExecutionTimes.ServerMs(s.Execution))),
+            PhaseResult.Summarize(functionName, functionMs, samples));
     }
 }

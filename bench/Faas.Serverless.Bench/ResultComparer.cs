@@ -25,6 +25,7 @@ internal static class ResultComparer
             rows.Add(("listing whole p50 ms", listedBefore.Walk.P50, listedNow.Walk.P50));
         }
 
+        AddOptional(rows, baseline, current);
         foreach (var run in current.Throughput)
         {
             var before = baseline.Throughput.FirstOrDefault(t => t.Name == run.Name);
@@ -44,6 +45,36 @@ internal static class ResultComparer
         }
 
         return rows.Select(r => (r.Item1, r.Item2, r.Item3, Ratio(r.Item2, r.Item3))).ToList();
+    }
+
+    /// <summary>Rows for what only newer results measured; left out when either file lacks it.</summary>
+    private static void AddOptional(List<(string, double, double)> rows, BenchResult baseline, BenchResult current)
+    {
+        foreach (var phases in current.Phases ?? [])
+        {
+            if (baseline.Phases?.FirstOrDefault(p => p.Function == phases.Function) is { } before)
+            {
+                rows.Add(($"{phases.Function} dispatch p50 ms", before.Dispatch.P50, phases.Dispatch.P50));
+                rows.Add(($"{phases.Function} run+report p50 ms", before.RunAndReport.P50, phases.RunAndReport.P50));
+            }
+        }
+
+        if (baseline.Triggers is { } triggersBefore && current.Triggers is { } triggersNow)
+        {
+            rows.Add(("event -> created p50 ms", triggersBefore.EventToCreated.P50, triggersNow.EventToCreated.P50));
+            rows.Add(("event -> success p50 ms", triggersBefore.EventToSuccess.P50, triggersNow.EventToSuccess.P50));
+            if (triggersBefore.Cron is { } cronBefore && triggersNow.Cron is { } cronNow)
+            {
+                rows.Add(("cron tick -> created p50 ms", cronBefore.TickToCreated.P50, cronNow.TickToCreated.P50));
+            }
+        }
+
+        if (baseline.StorageCapacity is { } capacityBefore && current.StorageCapacity is { } capacityNow)
+        {
+            rows.Add(("Azurite capacity operations / s", capacityBefore.OperationsPerSecond, capacityNow.OperationsPerSecond));
+            rows.Add(("storage-bound limit executions / s", capacityBefore.StorageBoundExecutionsPerSecond, capacityNow.StorageBoundExecutionsPerSecond));
+            rows.Add(("fraction of storage-bound limit", capacityBefore.FractionOfLimit, capacityNow.FractionOfLimit));
+        }
     }
 
     public static double Ratio(double baseline, double current) =>

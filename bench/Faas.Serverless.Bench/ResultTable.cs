@@ -21,6 +21,7 @@ internal static class ResultTable
 
         Line($"");
         Line($"Warm overhead (50 ms function, server p50 - 50 ms): **{r.WarmOverheadMs:0.0} ms**. Cold start (deploy -> first success): **{r.ColdStartMs:0} ms**.");
+        Phases(Line, r.Phases);
         Line($"");
         Line($"| throughput (no-op) | executions | failed | seconds | exec/s | server p50 | p90 | p99 |");
         Line($"|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -51,6 +52,8 @@ internal static class ResultTable
             Line($"| {operation} | {perExecution:0.00} |");
         }
 
+        Capacity(Line, r);
+        Triggers(Line, r.Triggers);
         Line($"");
         Line($"| process | count | CPU s / 100 executions | RSS MB at end |");
         Line($"|---|---:|---:|---:|");
@@ -60,6 +63,66 @@ internal static class ResultTable
         }
 
         return text.ToString();
+    }
+
+    private static void Phases(Action<FormattableString> line, IReadOnlyList<PhaseResult>? phases)
+    {
+        if (phases is null)
+        {
+            return;
+        }
+
+        line($"");
+        line($"| server phases, sequential (ms) | dispatch p50 | p90 | run+report p50 | p90 | client overhead p50 | p90 | slowest |");
+        line($"|---|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var p in phases)
+        {
+            line($"| {p.Function} | {p.Dispatch.P50:0.0} | {p.Dispatch.P90:0.0} | {p.RunAndReport.P50:0.0} | {p.RunAndReport.P90:0.0} | {p.ClientOverhead.P50:0.0} | {p.ClientOverhead.P90:0.0} | {p.Slowest} |");
+        }
+
+        line($"");
+        line($"Dispatch: created -> in-progress (the host handles the runner's start report). Run+report: in-progress -> success, minus the function's own time (50 ms for sleep50). Client overhead: round trip - server time.");
+    }
+
+    private static void Capacity(Action<FormattableString> line, BenchResult r)
+    {
+        if (r.StorageCapacity is not { } c)
+        {
+            return;
+        }
+
+        line($"");
+        line($"Azurite's raw capacity for this mix ({c.Tasks} tasks, {c.Seconds:0.0} s, SDK clients, own table and queue): **{c.OperationsPerSecond:0} operations/s**, Azurite at {c.AzuriteCores:0.00} cores ({c.Operations} done, {c.Failed} failed; {string.Join(", ", c.ByOperation.Select(p => $"{p.Key} {p.Value}"))}).");
+        line($"Storage-bound limit: {c.OperationsPerSecond:0} / {c.RequestsPerExecution:0.0} requests per execution = **{c.StorageBoundExecutionsPerSecond:0.0} executions/s**; closed-loop throughput {c.PlatformExecutionsPerSecond:0.0} exec/s is **{c.FractionOfLimit * 100:0}%** of it.");
+    }
+
+    private static void Triggers(Action<FormattableString> line, TriggerResult? t)
+    {
+        if (t is null)
+        {
+            return;
+        }
+
+        line($"");
+        line($"| trigger latency (ms) | n | p50 | p90 | p99 | max |");
+        line($"|---|---:|---:|---:|---:|---:|");
+        var rows = new List<(string, LatencySummary)> { ("event POST (client)", t.PostClient), ("event -> created", t.EventToCreated), ("event -> success (no-op)", t.EventToSuccess) };
+        if (t.Cron is { } cron)
+        {
+            rows.Add(("cron tick -> created", cron.TickToCreated));
+            rows.Add(("cron tick -> success", cron.TickToSuccess));
+        }
+
+        foreach (var (name, s) in rows)
+        {
+            line($"| {name} | {s.Count} | {s.P50:0.0} | {s.P90:0.0} | {s.P99:0.0} | {s.Max:0.0} |");
+        }
+
+        if (t.Cron?.TickToCreatedInOrder is { } inOrder)
+        {
+            line($"");
+            line($"Cron tick -> created (ms), tick by tick: {string.Join(' ', inOrder)}");
+        }
     }
 
     private static string Join(IReadOnlyDictionary<string, double> values) =>

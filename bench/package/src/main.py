@@ -12,3 +12,9 @@ class ServiceRunner(faas.BaseServiceRunner):
     def sleep50(self):
         time.sleep(0.05)
         return {}
+
+    def onitem(self, item):
+        return {}
+
+    def ontick(self, context):
+        return {"tick": context.event["tick"]}
