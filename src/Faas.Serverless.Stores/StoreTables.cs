@@ -57,6 +57,9 @@ public sealed class StoreTables(TableServiceClient tables, BlobServiceClient blo
             },
             "creating tables and containers");
 
+    /// <summary>The JSON documents of <paramref name="table"/>'s entities, spilled to <see cref="Documents"/> when large.</summary>
+    internal DocumentColumns DocumentsOf(TableClient table) => new(Documents, table);
+
     /// <summary>One point read: throws <see cref="Domain.Common.StorageUnavailableException"/> when storage does not answer.</summary>
     public Task CheckReachableAsync(CancellationToken cancellationToken = default) =>
         StorageFailure.TranslateAsync(

@@ -23,6 +23,10 @@ internal sealed class ExecutionRows(DocumentColumns documents)
     /// <summary>Nineteen nines: after the key of any real time, so the truncation line reads last.</summary>
     private const string TruncationKey = LogPrefix + "9999999999999999999-truncated";
 
+    /// <summary>Deletes the blob a committed write left unreferenced (see <see cref="ToInstanceAsync"/>), best effort.</summary>
+    public Task DeleteReplacedAsync(string? replacedBlob, CancellationToken cancellationToken) =>
+        documents.DeleteAsync([replacedBlob], cancellationToken);
+
     public static string History(int sequence) => HistoryPrefix + sequence.ToString("D10", CultureInfo.InvariantCulture);
 
     /// <summary>The instance row, and the blob of <paramref name="previous"/>'s state that writing it leaves unreferenced.</summary>

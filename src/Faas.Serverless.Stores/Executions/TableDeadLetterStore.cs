@@ -16,7 +16,7 @@ public sealed class TableDeadLetterStore : IDeadLetterStore
     {
         ArgumentNullException.ThrowIfNull(tables);
         _table = tables.DeadLetters;
-        _documents = new DocumentColumns(tables.Documents, _table);
+        _documents = tables.DocumentsOf(_table);
     }
 
     /// <summary>A letter is written once; writing it again (a retried hand-off) stores the same document.</summary>

@@ -13,8 +13,7 @@ public sealed partial class TableExecutionStore(StoreTables tables, IOptions<Exe
 {
     private const int MaxBatch = 100;
     private readonly TableClient _table = tables.Executions;
-    private readonly DocumentColumns _documents = new(tables.Documents, tables.Executions);
-    private readonly ExecutionRows _rows = new(new DocumentColumns(tables.Documents, tables.Executions));
+    private readonly ExecutionRows _rows = new(tables.DocumentsOf(tables.Executions));
     private readonly long _maxLogBytes = limits.Value.MaxLogBytes;
 
     public Task<ExecutionRecord> CreateAsync(ExecutionInfo info, ExecutionState state, IReadOnlyList<StatusEntry> entries, TimerMessage? timer, CancellationToken cancellationToken = default) =>
@@ -66,7 +65,7 @@ public sealed partial class TableExecutionStore(StoreTables tables, IOptions<Exe
                     throw new PreconditionFailedException($"Execution '{current.Info.Id}' changed since it was read.");
                 }
 
-                await _documents.DeleteAsync([replaced], cancellationToken);
+                await _rows.DeleteReplacedAsync(replaced, cancellationToken);
                 return new ExecutionRecord(current.Info, state, timer, StoreErrors.ETagOf(results.Value[0]));
             },
             "committing an execution");

@@ -20,7 +20,7 @@ public sealed class TablePackageStore : IPackageStore
     {
         ArgumentNullException.ThrowIfNull(tables);
         _table = tables.Packages;
-        _documents = new DocumentColumns(tables.Documents, _table);
+        _documents = tables.DocumentsOf(_table);
         _rows = new PackageRows(_documents);
     }
 

@@ -17,7 +17,7 @@ public sealed class TableServiceStore : IServiceStore
     {
         ArgumentNullException.ThrowIfNull(tables);
         _table = tables.Services;
-        _documents = new DocumentColumns(tables.Documents, _table);
+        _documents = tables.DocumentsOf(_table);
         _rows = new ServiceRows(_documents);
     }
 

@@ -17,7 +17,7 @@ public sealed class TableTriggerStore : ITriggerStore
     {
         ArgumentNullException.ThrowIfNull(tables);
         _table = tables.Triggers;
-        _documents = new DocumentColumns(tables.Documents, _table);
+        _documents = tables.DocumentsOf(_table);
         _rows = new TriggerRows(_documents);
     }
 
