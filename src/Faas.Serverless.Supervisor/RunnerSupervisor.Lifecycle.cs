@@ -143,7 +143,7 @@ internal sealed partial class RunnerSupervisor
                 var page = await executions.ListAsync(query, new PageRequest(PageRequest.MaxPageSize, token), cancellationToken);
                 foreach (var execution in page.Items)
                 {
-                    await engine.ApplyAsync(execution.Id, [new ExecutionAborted($"aborted-service-deleted-{service.Id}", $"Service '{service.Name}' was deleted.")], cancellationToken);
+                    await engine.SendAsync(execution.Id, [new ExecutionAborted($"aborted-service-deleted-{service.Id}", $"Service '{service.Name}' was deleted.")], cancellationToken);
                 }
 
                 token = page.ContinuationToken;

@@ -3,11 +3,15 @@ using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Functions.Auth;
 using Faas.Serverless.Functions.Http;
 using Faas.Serverless.Orchestrations.Engine;
+using Faas.Serverless.Orchestrations.Executions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Faas.Serverless.Functions.Endpoints;
 
-/// <summary>Messages that failed processing repeatedly: listable, and replayable onto the queue they came from.</summary>
+/// <summary>
+/// Work items that no runner ever reported on (each ended its execution as <c>system-failure</c>): listable, and
+/// replayable as a rerun of that execution, since the poisoned attempt itself is over.
+/// </summary>
 internal static class DeadLetterEndpoints
 {
     public static void MapDeadLetterEndpoints(this RouteGroupBuilder project)
@@ -25,8 +29,8 @@ internal static class DeadLetterEndpoints
     private static async Task<Results<Ok<DeadLetter>, ProblemHttpResult>> GetAsync(string id, HttpContext http, IDeadLetterStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(http.GetProjectScope().Project.Id, id, cancellationToken) is { } letter ? TypedResults.Ok(letter) : NotFound(id);
 
-    /// <summary>Puts the message back as it was; the handlers are idempotent, so a replay is always safe.</summary>
-    private static async Task<Results<Accepted, ProblemHttpResult>> ReplayAsync(string id, HttpContext http, IDeadLetterStore store, ControlQueues queues, CancellationToken cancellationToken)
+    /// <summary>Runs the letter's execution again (a new attempt cycle), then forgets the letter.</summary>
+    private static async Task<Results<Accepted, ProblemHttpResult>> ReplayAsync(string id, HttpContext http, IDeadLetterStore store, ExecutionEngine engine, CancellationToken cancellationToken)
     {
         var projectId = http.GetProjectScope().Project.Id;
         if (await store.GetAsync(projectId, id, cancellationToken) is not { } letter)
@@ -34,7 +38,17 @@ internal static class DeadLetterEndpoints
             return NotFound(id);
         }
 
-        await queues.ReplayAsync(letter.QueueName, letter.MessageText, cancellationToken);
+        if (letter.ExecutionId is null || await engine.ReadAsync(letter.ExecutionId, cancellationToken) is not { } record)
+        {
+            return Problems.Conflict($"Dead letter '{id}' names no execution that still exists; there is nothing to run again. Delete it instead.");
+        }
+
+        if (!record.State.CanRerun)
+        {
+            return Problems.Conflict($"Execution '{record.Info.Id}' is {record.State.Status.ToWireName()}; a dead letter is replayed by rerunning its execution once it is finished.");
+        }
+
+        await engine.ApplyAsync(record.Info.Id, [new RerunRequested($"rerun-{record.State.Cycle + 1}", Caller.From(http.User).Id)], cancellationToken);
         await store.DeleteAsync(projectId, id, cancellationToken);
         return TypedResults.Accepted((string?)null);
     }

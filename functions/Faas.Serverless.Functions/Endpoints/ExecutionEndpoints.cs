@@ -167,7 +167,7 @@ internal static partial class ExecutionEndpoints
                     continue;
                 }
 
-                await engine.ApplyAsync(summary.Id, [new RerunRequested($"rerun-{record.State.Cycle + 1}", Caller.From(http.User).Id)], cancellationToken);
+                await engine.SendAsync(summary.Id, [new RerunRequested($"rerun-{record.State.Cycle + 1}", Caller.From(http.User).Id)], cancellationToken);
                 rerun.Add(summary.Id);
             }
 

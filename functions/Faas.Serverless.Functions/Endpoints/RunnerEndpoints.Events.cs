@@ -61,7 +61,7 @@ internal static partial class RunnerEndpoints
         ExecutionEngine engine, string executionId, List<RunnerEvent> events, OnReset onReset, List<RejectedEvent> rejected, CancellationToken cancellationToken)
     {
         // Together first: one storage round trip for the usual batch; a refusal there is sorted out one event at a time.
-        if (await TryApplyAsync(events, [], () => engine.ApplyAsync(executionId, [.. events.Select(e => ToExecutionEvent(e, onReset)).OfType<ExecutionEvent>()], cancellationToken)))
+        if (await TryApplyAsync(events, [], () => engine.SendAsync(executionId, [.. events.Select(e => ToExecutionEvent(e, onReset)).OfType<ExecutionEvent>()], cancellationToken)))
         {
             return events;
         }
@@ -70,7 +70,7 @@ internal static partial class RunnerEndpoints
         foreach (var runnerEvent in events)
         {
             if (ToExecutionEvent(runnerEvent, onReset) is { } executionEvent
-                && await TryApplyAsync([runnerEvent], rejected, () => engine.ApplyAsync(executionId, [executionEvent], cancellationToken)))
+                && await TryApplyAsync([runnerEvent], rejected, () => engine.SendAsync(executionId, [executionEvent], cancellationToken)))
             {
                 applied.Add(runnerEvent);
             }
@@ -142,7 +142,7 @@ internal static partial class RunnerEndpoints
             if (work.DequeueCount > maxDeliveries)
             {
                 var error = new ErrorInfo("WorkItemPoisoned", $"The work item was delivered {work.DequeueCount} times and no runner reported a result.", null);
-                await engine.ApplyAsync(work.Item.ExecutionId, [new AttemptAbandoned($"abandoned-{work.Item.Attempt}", work.Item.Attempt, error)], cancellationToken);
+                await engine.SendAsync(work.Item.ExecutionId, [new AttemptAbandoned($"abandoned-{work.Item.Attempt}", work.Item.Attempt, error)], cancellationToken);
                 await deadLetters.AddAsync(new DeadLetter(Domain.Common.Ids.New(), service.ProjectId, work.Item.ExecutionId, queues.QueueName(service.Id), System.Text.Json.JsonSerializer.Serialize(work.Item), error.Message, work.DequeueCount, DateTimeOffset.UtcNow), cancellationToken);
                 await queues.CompleteAsync(service.Id, work.LeaseId, cancellationToken);
             }
@@ -161,7 +161,7 @@ internal static partial class RunnerEndpoints
             else if (standing == AttemptStanding.Active && service.Spec.OnReset == OnReset.Failed && await IsRunningAsync(engine, work, cancellationToken))
             {
                 // Delivered again while it was running: its replica died mid-call, and the service asked for a failure, not a rerun.
-                await engine.ApplyAsync(work.Item.ExecutionId, [new AttemptFailed($"reset-{work.Item.Attempt}-{work.DequeueCount}", work.Item.Attempt, ResetError, Terminated: false)], cancellationToken);
+                await engine.SendAsync(work.Item.ExecutionId, [new AttemptFailed($"reset-{work.Item.Attempt}-{work.DequeueCount}", work.Item.Attempt, ResetError, Terminated: false)], cancellationToken);
                 await queues.CompleteAsync(service.Id, work.LeaseId, cancellationToken);
             }
             else if (standing == AttemptStanding.Pending)

@@ -68,12 +68,13 @@ internal static class HostRegistration
         services.AddSingleton<IExecutionPayloadStore, BlobExecutionPayloadStore>();
         services.AddSingleton<IExecutionStore, TableExecutionStore>();
         services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
-        services.AddSingleton<ControlQueues>();
         services.AddSingleton<ExecutionWaiters>();
+        services.AddSingleton<ExecutionRecords>();
+        services.AddSingleton<ExecutionCommitter>();
         services.AddSingleton<ExecutionEngine>();
         services.AddSingleton<IExecutionTermination>(provider => provider.GetRequiredService<ExecutionEngine>());
         services.AddSingleton<ExecutionStarter>();
-        services.AddHostedService<ControlDispatcher>();
+        services.AddDurableTask(configuration).AddOrchestrator<ExecutionOrchestration>().AddActivity<CommitDecisionActivity>();
         services.AddRunnerSupervisor();
         services.AddHostedService<StorageInitializer>();
         services.AddTriggers();

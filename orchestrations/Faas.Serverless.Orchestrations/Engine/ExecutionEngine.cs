@@ -1,17 +1,12 @@
-using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Orchestrations.Executions;
 using Faas.Serverless.Orchestrations.Work;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Faas.Serverless.Orchestrations.Engine;
 
-/// <summary>
-/// Runs the orchestration durably. Every change reads the instance (from a short-lived cache when this host
-/// wrote it last), applies events with <see cref="ExecutionOrchestrator"/>, performs the outbound sends, then
-/// commits state and history in one ETag-guarded transaction; a concurrent writer makes it re-read and retry.
-/// </summary>
 /// <summary>Where a dispatched attempt stands against the committed state of its execution.</summary>
 public enum AttemptStanding
 {
@@ -25,210 +20,141 @@ public enum AttemptStanding
     Stale,
 }
 
+/// <summary>
+/// The platform's side of executions. Starting one creates its <see cref="ExecutionOrchestration"/> instance, its
+/// record and its first work item; events go to the orchestration as raised events, except progress on a running
+/// attempt, which goes straight to the record (there is a lot of it, and replays must stay cheap). Reads come from
+/// the record, which the orchestration's commits keep current.
+/// </summary>
 public sealed partial class ExecutionEngine(
+    DurableTaskClient durable,
+    ExecutionRecords records,
+    ExecutionCommitter committer,
     IExecutionStore store,
     ServiceWorkQueues work,
-    ControlQueues control,
     ExecutionWaiters waiters,
     IExecutionPayloadStore payloads,
     IOptions<ExecutionLimitOptions> limits,
-    IMemoryCache cache,
     TimeProvider clock,
     ILogger<ExecutionEngine> logger) : IExecutionTermination
 {
-    private const int MaxConflictRetries = 20;
-    private const int MaxEntriesPerCommit = 90;
-    private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+    /// <summary>How long <see cref="ApplyAsync"/> waits for the orchestration to commit what it was sent.</summary>
+    private static readonly TimeSpan CommitWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan CommitPoll = TimeSpan.FromMilliseconds(250);
     private readonly OutputOffloader _outputs = new(payloads, limits.Value);
 
+    /// <summary>
+    /// The orchestration instance comes first: once it exists the execution is tracked. The record follows, then the
+    /// first work item, so a runner never leases an attempt whose record is missing.
+    /// </summary>
     public async Task<ExecutionRecord> StartAsync(ExecutionInfo info, ExecutionPolicy policy, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(info);
         var decision = ExecutionOrchestrator.Apply(null, new ExecutionCreated("created", info.Id, policy), clock.GetUtcNow());
         if (decision.IsDropped)
         {
             throw new InvalidOperationException($"The orchestration refused to create execution {info.Id}: {decision.Dropped}.");
         }
 
-        var timer = await PerformSendsAsync(info, decision.State, null, decision.Commands, cancellationToken);
-        var record = await store.CreateAsync(info, decision.State, decision.Entries, timer, cancellationToken);
-        Remember(record);
+        await durable.ScheduleNewOrchestrationInstanceAsync(
+            ExecutionOrchestration.Name, new ExecutionOrchestrationInput(decision.State, []), new StartOrchestrationOptions(info.Id), cancellationToken);
+        var record = await store.CreateAsync(info, decision.State, decision.Entries, cancellationToken);
+        records.Remember(record);
+        foreach (var dispatch in decision.Commands.OfType<DispatchAttempt>())
+        {
+            await work.EnqueueAsync(WorkItems.For(info, dispatch.Attempt, policy.TimeoutSeconds), cancellationToken);
+        }
+
         work.WakeLessees(info.ServiceId);
         await store.UpdateIndexAsync(record, cancellationToken);
         return record;
     }
 
-    public async Task<ExecutionRecord?> GetAsync(string executionId, CancellationToken cancellationToken = default) =>
-        cache.TryGetValue(CacheKey(executionId), out ExecutionRecord? cached) ? cached : await store.GetAsync(executionId, cancellationToken);
+    public Task<ExecutionRecord?> GetAsync(string executionId, CancellationToken cancellationToken = default) => records.GetAsync(executionId, cancellationToken);
 
     /// <summary>Reads the stored execution, bypassing (and refreshing) this host's cache.</summary>
-    public async Task<ExecutionRecord?> ReadAsync(string executionId, CancellationToken cancellationToken = default)
+    public Task<ExecutionRecord?> ReadAsync(string executionId, CancellationToken cancellationToken = default) => records.ReadAsync(executionId, cancellationToken);
+
+    /// <summary>
+    /// Sends events and waits (up to 10 s) until the record shows them, for callers that answer with the result
+    /// (terminate, rerun). Returns the execution as then stored, or null when it does not exist.
+    /// </summary>
+    public async Task<ExecutionRecord?> ApplyAsync(string executionId, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken = default)
     {
-        var record = await store.GetAsync(executionId, cancellationToken);
-        if (record is not null)
+        var before = await records.ReadAsync(executionId, cancellationToken);
+        if (before is null)
         {
-            Remember(record);
+            return null;
+        }
+
+        var predicted = ExecutionOrchestrator.ApplyAll(before.State, events, clock.GetUtcNow());
+        if (predicted.IsDropped)
+        {
+            return before;
+        }
+
+        await SendAsync(executionId, events, cancellationToken);
+        return await WaitForEventAsync(executionId, predicted.State.RecentEventIds[^1], cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends events without waiting for their effect (runner reports): once this returns they are durable, in the
+    /// orchestration's queue or in the record. Returns the execution as last read, or null when it does not exist.
+    /// </summary>
+    public async Task<ExecutionRecord?> SendAsync(string executionId, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken = default)
+    {
+        var record = await records.GetAsync(executionId, cancellationToken);
+        if (record is null || events.Count == 0)
+        {
+            return record;
+        }
+
+        events = await _outputs.ApplyAsync(executionId, events, cancellationToken);
+        var direct = DirectProgress(record.State, events);
+        if (direct.Count > 0)
+        {
+            record = await committer.ChangeAsync(executionId, stored => ProgressChange(stored, direct), cancellationToken) ?? record;
+            events = events.Skip(direct.Count).ToArray();
+        }
+
+        if (events.Count > 0)
+        {
+            await RaiseAsync(record, events, cancellationToken);
         }
 
         return record;
-    }
-
-    /// <summary>Applies events in order; returns the execution as committed, or null when it does not exist.</summary>
-    public async Task<ExecutionRecord?> ApplyAsync(string executionId, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken = default)
-    {
-        ExecutionRecord? record = null;
-        events = await _outputs.ApplyAsync(executionId, events, cancellationToken);
-        foreach (var chunk in events.Chunk(MaxEntriesPerCommit / 2))
-        {
-            record = await ApplyChunkAsync(executionId, chunk, cancellationToken);
-            if (record is null)
-            {
-                return null;
-            }
-        }
-
-        return record ?? await GetAsync(executionId, cancellationToken);
     }
 
     public async Task<bool> IsRequestedAsync(string executionId, int attempt, CancellationToken cancellationToken = default) =>
         await GetStandingAsync(executionId, attempt, cancellationToken) == AttemptStanding.Stale;
 
     /// <summary>
-    /// Whether a runner should run (or keep running) <paramref name="attempt"/>. Work is sent before the state that
-    /// wants it is committed, so an attempt the stored state has not reached yet is <see cref="AttemptStanding.Pending"/>,
+    /// Whether a runner should run (or keep running) <paramref name="attempt"/>. Work is sent before the record that
+    /// wants it is committed, so an attempt the record has not reached yet is <see cref="AttemptStanding.Pending"/>,
     /// not stale. A "no" from the cache is confirmed from storage, since another host may have moved the execution on.
     /// </summary>
     public async Task<AttemptStanding> GetStandingAsync(string executionId, int attempt, CancellationToken cancellationToken = default)
     {
-        if (cache.TryGetValue(CacheKey(executionId), out ExecutionRecord? cached) && cached!.State.IsActiveAttempt(attempt))
+        if (await records.GetAsync(executionId, cancellationToken) is { } cached && cached.State.IsActiveAttempt(attempt))
         {
             return AttemptStanding.Active;
         }
 
-        var record = await ReadAsync(executionId, cancellationToken);
+        var record = await records.ReadAsync(executionId, cancellationToken);
         return record is null || attempt > record.State.Attempt ? AttemptStanding.Pending
             : record.State.IsActiveAttempt(attempt) ? AttemptStanding.Active
             : AttemptStanding.Stale;
     }
 
-    private async Task<ExecutionRecord?> ApplyChunkAsync(string executionId, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken)
+    /// <summary>The leading progress reports of a running attempt: the record takes them without the orchestration.</summary>
+    private static List<ExecutionEvent> DirectProgress(ExecutionState state, IReadOnlyList<ExecutionEvent> events) =>
+        state.Phase == ExecutionPhase.Running
+            ? [.. events.TakeWhile(e => e is ProgressReported progress && progress.Attempt == state.Attempt)]
+            : [];
+
+    private RecordChange? ProgressChange(ExecutionRecord stored, IReadOnlyList<ExecutionEvent> progress)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var record = await GetAsync(executionId, cancellationToken);
-            if (record is null)
-            {
-                return null;
-            }
-
-            var (state, entries, commands) = Decide(record, events);
-            if (state is null)
-            {
-                return record;
-            }
-
-            var timer = await PerformSendsAsync(record.Info, state, record.Timer, commands, cancellationToken);
-            try
-            {
-                var committed = await store.CommitAsync(record, state, entries, timer, cancellationToken);
-                Remember(committed);
-                await AfterCommitAsync(record, committed, commands, cancellationToken);
-                return committed;
-            }
-            catch (PreconditionFailedException) when (attempt < MaxConflictRetries)
-            {
-                cache.Remove(CacheKey(executionId));
-                if (timer is not null && timer != record.Timer)
-                {
-                    await control.CancelAsync(timer, cancellationToken);
-                }
-
-                LogConflict(logger, executionId, attempt);
-            }
-        }
+        var decision = ExecutionOrchestrator.ApplyAll(stored.State, progress, clock.GetUtcNow());
+        return decision.IsDropped ? null : new RecordChange(decision.State, decision.Entries);
     }
-
-    private (ExecutionState? State, List<StatusEntry> Entries, List<ExecutionCommand> Commands) Decide(ExecutionRecord record, IReadOnlyList<ExecutionEvent> events)
-    {
-        var state = record.State;
-        var entries = new List<StatusEntry>();
-        var commands = new List<ExecutionCommand>();
-        var accepted = false;
-        foreach (var evt in events)
-        {
-            var decision = ExecutionOrchestrator.Apply(state, evt, clock.GetUtcNow());
-            if (decision.IsDropped)
-            {
-                LogDropped(logger, record.Info.Id, evt.GetType().Name, decision.Dropped ?? "no state");
-                continue;
-            }
-
-            accepted = true;
-            state = decision.State;
-            entries.AddRange(decision.Entries);
-            commands.AddRange(decision.Commands);
-        }
-
-        return (accepted ? state : null, entries, commands);
-    }
-
-    /// <summary>
-    /// Sends happen before the commit (a crash in between leaves a duplicate at worst, which the lease check and
-    /// the orchestration drop); the returned timer message is the one the committed state will point at.
-    /// </summary>
-    /// <remarks>
-    /// Only the timer the decided state waits on is sent. One set and cancelled by the same decision (a call whose
-    /// <c>started</c> and <c>succeeded</c> arrive in one post, as fast calls' do) would otherwise sit on the control
-    /// queue until its due time, up to the execution timeout, pointed at by no state and so never deleted.
-    /// </remarks>
-    private async Task<TimerMessage?> PerformSendsAsync(ExecutionInfo info, ExecutionState state, TimerMessage? timer, IReadOnlyList<ExecutionCommand> commands, CancellationToken cancellationToken)
-    {
-        TimerMessage? scheduled = null;
-        foreach (var command in commands)
-        {
-            switch (command)
-            {
-                case DispatchAttempt dispatch:
-                    await work.EnqueueAsync(WorkItems.For(info, dispatch.Attempt, state.Policy.TimeoutSeconds), cancellationToken);
-                    break;
-                case ScheduleTimer schedule when schedule.Sequence == state.Timer?.Sequence:
-                    scheduled = await control.ScheduleAsync(new ControlMessage(info.Id, schedule.ToEvent(), schedule.DueAt), cancellationToken);
-                    break;
-            }
-        }
-
-        return state.Timer is null ? null : scheduled ?? timer;
-    }
-
-    private async Task AfterCommitAsync(ExecutionRecord before, ExecutionRecord after, IReadOnlyList<ExecutionCommand> commands, CancellationToken cancellationToken)
-    {
-        if (before.Timer is { } old && old != after.Timer)
-        {
-            await control.CancelAsync(old, cancellationToken);
-        }
-
-        if (before.State.Status != after.State.Status || before.State.Attempts != after.State.Attempts)
-        {
-            await store.UpdateIndexAsync(after, cancellationToken);
-        }
-
-        if (commands.OfType<DispatchAttempt>().Any())
-        {
-            work.WakeLessees(after.Info.ServiceId);
-        }
-
-        if (commands.OfType<NotifyFinished>().Any())
-        {
-            waiters.Notify(after.Info.Id);
-        }
-    }
-
-    private void Remember(ExecutionRecord record) => cache.Set(CacheKey(record.Info.Id), record, CacheLifetime);
-
-    private static string CacheKey(string executionId) => "execution:" + executionId;
-
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Debug, Message = "Execution {ExecutionId} dropped {EventType}: {Reason}")]
-    private static partial void LogDropped(ILogger logger, string executionId, string eventType, string reason);
-
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Execution {ExecutionId} changed concurrently; re-applying (try {Attempt})")]
-    private static partial void LogConflict(ILogger logger, string executionId, int attempt);
 }

@@ -23,11 +23,8 @@ public sealed record ExecutionInfo(
     DateTimeOffset CreatedAt,
     string? InputBlob = null);
 
-/// <summary>Where the message of an execution's pending timer sits, so it can be deleted once it is not needed.</summary>
-public sealed record TimerMessage(int Partition, string MessageId, string PopReceipt);
-
 /// <summary>An execution as stored: its facts, its orchestration state, and the ETag that guards the next commit.</summary>
-public sealed record ExecutionRecord(ExecutionInfo Info, ExecutionState State, TimerMessage? Timer, string ETag);
+public sealed record ExecutionRecord(ExecutionInfo Info, ExecutionState State, string ETag);
 
 /// <summary>One line of user output captured during an attempt; <paramref name="EventId"/> makes a redelivered line land once.</summary>
 public sealed record ExecutionLogLine(DateTimeOffset Timestamp, int Attempt, string Stream, string? Level, string Message, string EventId);

@@ -10,7 +10,7 @@ namespace Faas.Serverless.Orchestrations.Engine;
 public interface IExecutionStore
 {
     /// <summary>Writes the instance row and its first entries; an existing id gets a <see cref="ConflictException"/>.</summary>
-    Task<ExecutionRecord> CreateAsync(ExecutionInfo info, ExecutionState state, IReadOnlyList<StatusEntry> entries, TimerMessage? timer, CancellationToken cancellationToken = default);
+    Task<ExecutionRecord> CreateAsync(ExecutionInfo info, ExecutionState state, IReadOnlyList<StatusEntry> entries, CancellationToken cancellationToken = default);
 
     Task<ExecutionRecord?> GetAsync(string executionId, CancellationToken cancellationToken = default);
 
@@ -18,7 +18,7 @@ public interface IExecutionStore
     /// Replaces the state and appends <paramref name="entries"/> (numbered from the current history count) in one
     /// transaction; a stale <see cref="ExecutionRecord.ETag"/> gets a <see cref="PreconditionFailedException"/>.
     /// </summary>
-    Task<ExecutionRecord> CommitAsync(ExecutionRecord current, ExecutionState state, IReadOnlyList<StatusEntry> entries, TimerMessage? timer, CancellationToken cancellationToken = default);
+    Task<ExecutionRecord> CommitAsync(ExecutionRecord current, ExecutionState state, IReadOnlyList<StatusEntry> entries, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<StatusEntry>> GetHistoryAsync(string executionId, CancellationToken cancellationToken = default);
 

@@ -5,8 +5,6 @@ namespace Faas.Serverless.Orchestrations.Executions;
 /// <summary>The status log's wording, in one place so that it stays consistent.</summary>
 internal static class ExecutionMessages
 {
-    public const string TimeoutErrorType = "TimeoutError";
-
     public const string FinishedBeforeTermination = "finished before the termination request took effect";
 
     public static string Attempt(ExecutionState state) => $"attempt {state.Attempts} of {state.MaxAttempts}";
@@ -21,9 +19,6 @@ internal static class ExecutionMessages
     public static string Requeued(ExecutionState state) => $"released by the runner; queued again ({Attempt(state)})";
 
     public static string Abandoned(ExecutionState state) => $"{Attempt(state)} was abandoned by the platform";
-
-    public static ErrorInfo TimeoutError(ExecutionState state) =>
-        new(TimeoutErrorType, $"execution exceeded its timeout of {state.Policy.TimeoutSeconds} s", Traceback: null);
 
     /// <summary>What a progress update says: its message, else a status other than in-progress, else nothing.</summary>
     public static string? Progress(string? status, string? message)

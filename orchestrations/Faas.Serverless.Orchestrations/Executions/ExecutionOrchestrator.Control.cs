@@ -14,10 +14,6 @@ public static partial class ExecutionOrchestrator
         t.State = t.State with { Timer = null };
         switch (elapsed.Kind)
         {
-            case TimerKind.Timeout:
-                t.Command(new SignalTermination(t.State.Attempt));
-                FailAttempt(t, ExecutionMessages.TimeoutError(t.State), "timed out");
-                break;
             case TimerKind.Retry:
                 var next = t.State.Attempt + 1;
                 t.State = t.State with { Attempt = next, Attempts = t.State.Attempts + 1, Phase = ExecutionPhase.Queued };

@@ -9,13 +9,15 @@ public static partial class ExecutionOrchestrator
     /// <summary>Whether the current attempt is dispatched or running, i.e. a runner may still report on it.</summary>
     private static bool IsOpen(ExecutionState state) => state.Phase is ExecutionPhase.Queued or ExecutionPhase.Running;
 
-    /// <summary>The current attempt runs: <c>in-progress</c>, and its timeout starts now, not at dispatch, so
-    /// that a long queue never times out an execution that had no chance to run.</summary>
+    /// <summary>
+    /// The current attempt runs: <c>in-progress</c>. Its timeout is the runner's to enforce (the work item carries
+    /// it, counted from the call's start): a durable timer per running attempt would park one control-queue
+    /// message per execution for up to an hour, and a runner that dies shows as its lease expiring instead.
+    /// </summary>
     private static void Begin(Transition t)
     {
         t.State = t.State with { Status = ExecutionStatus.InProgress, Phase = ExecutionPhase.Running, StartedAt = t.At };
         t.Record(ExecutionStatus.InProgress, ExecutionMessages.Started(t.State));
-        SetTimer(t, TimerKind.Timeout, TimeSpan.FromSeconds(t.State.Policy.TimeoutSeconds));
     }
 
     /// <summary>

@@ -5,10 +5,6 @@ namespace Faas.Serverless.Orchestrations.Executions;
 [JsonConverter(typeof(JsonStringEnumConverter<TimerKind>))]
 public enum TimerKind
 {
-    /// <summary>The running attempt exceeded the execution timeout.</summary>
-    [JsonStringEnumMemberName("timeout")]
-    Timeout,
-
     /// <summary>The backoff after a failed attempt is over: dispatch the next attempt.</summary>
     [JsonStringEnumMemberName("retry")]
     Retry,

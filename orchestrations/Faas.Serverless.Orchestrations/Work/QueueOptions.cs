@@ -18,10 +18,6 @@ public sealed record QueueOptions
     [Range(1, 32)]
     public int BatchSize { get; init; } = 32;
 
-    /// <summary>Control queues; executions are spread over them by id so that several hosts share the load.</summary>
-    [Range(1, 16)]
-    public int ControlPartitions { get; init; } = 4;
-
     /// <summary>Deliveries of one message that died without a report before it is dead-lettered.</summary>
     [Range(1, 100)]
     public int MaxDeliveries { get; init; } = 5;

@@ -31,7 +31,7 @@ internal sealed class ExecutionRows(DocumentColumns documents)
 
     /// <summary>The instance row, and the blob of <paramref name="previous"/>'s state that writing it leaves unreferenced.</summary>
     public async Task<(TableEntity Entity, string? ReplacedBlob)> ToInstanceAsync(
-        ExecutionInfo info, ExecutionState state, TimerMessage? timer, ExecutionRecord? previous, CancellationToken cancellationToken)
+        ExecutionInfo info, ExecutionState state, ExecutionRecord? previous, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(info.Id, Instance)
         {
@@ -48,30 +48,16 @@ internal sealed class ExecutionRows(DocumentColumns documents)
         var previousInfo = previous is null ? null : ReferenceEquals(previous.Info, info) ? infoJson : StoreJson.Serialize(previous.Info);
         await documents.WriteAsync(entity, Info, infoJson, previousInfo, cancellationToken);
         await documents.WriteAsync(entity, State, stateJson, previousState, cancellationToken);
-        if (timer is not null)
-        {
-            entity["TimerPartition"] = timer.Partition;
-            entity["TimerMessageId"] = timer.MessageId;
-            entity["TimerPopReceipt"] = timer.PopReceipt;
-        }
-
         return (entity, documents.Replaced(info.Id, Instance, State, previousState, stateJson));
     }
 
     public Task<ExecutionRecord?> FromInstanceAsync(TableEntity entity, CancellationToken cancellationToken) =>
         documents.MapAsync(
             entity,
-            async row =>
-            {
-                var timer = row.GetString("TimerMessageId") is { } messageId
-                    ? new TimerMessage(row.GetInt32("TimerPartition") ?? 0, messageId, row.GetString("TimerPopReceipt") ?? string.Empty)
-                    : null;
-                return new ExecutionRecord(
-                    StoreJson.Deserialize<ExecutionInfo>(await documents.ReadAsync(row, Info, cancellationToken), row.PartitionKey),
-                    StoreJson.Deserialize<ExecutionState>(await documents.ReadAsync(row, State, cancellationToken), row.PartitionKey),
-                    timer,
-                    row.ETag.ToString());
-            },
+            async row => new ExecutionRecord(
+                StoreJson.Deserialize<ExecutionInfo>(await documents.ReadAsync(row, Info, cancellationToken), row.PartitionKey),
+                StoreJson.Deserialize<ExecutionState>(await documents.ReadAsync(row, State, cancellationToken), row.PartitionKey),
+                row.ETag.ToString()),
             cancellationToken);
 
     public async Task<TableEntity> ToHistoryAsync(string executionId, int sequence, StatusEntry entry, CancellationToken cancellationToken)

@@ -16,16 +16,16 @@ public sealed partial class TableExecutionStore(StoreTables tables, IOptions<Exe
     private readonly ExecutionRows _rows = new(tables.DocumentsOf(tables.Executions));
     private readonly long _maxLogBytes = limits.Value.MaxLogBytes;
 
-    public Task<ExecutionRecord> CreateAsync(ExecutionInfo info, ExecutionState state, IReadOnlyList<StatusEntry> entries, TimerMessage? timer, CancellationToken cancellationToken = default) =>
+    public Task<ExecutionRecord> CreateAsync(ExecutionInfo info, ExecutionState state, IReadOnlyList<StatusEntry> entries, CancellationToken cancellationToken = default) =>
         StorageFailure.TranslateAsync(
             async () =>
             {
-                var (instance, _) = await _rows.ToInstanceAsync(info, state, timer, previous: null, cancellationToken);
+                var (instance, _) = await _rows.ToInstanceAsync(info, state, previous: null, cancellationToken);
                 var history = await HistoryActionsAsync(info.Id, 0, entries, cancellationToken);
                 try
                 {
                     var results = await _table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, instance), .. history], cancellationToken);
-                    return new ExecutionRecord(info, state, timer, StoreErrors.ETagOf(results.Value[0]));
+                    return new ExecutionRecord(info, state, StoreErrors.ETagOf(results.Value[0]));
                 }
                 catch (RequestFailedException ex) when (ex.IsConflict())
                 {
@@ -41,7 +41,7 @@ public sealed partial class TableExecutionStore(StoreTables tables, IOptions<Exe
                 : null,
             "reading an execution");
 
-    public Task<ExecutionRecord> CommitAsync(ExecutionRecord current, ExecutionState state, IReadOnlyList<StatusEntry> entries, TimerMessage? timer, CancellationToken cancellationToken = default)
+    public Task<ExecutionRecord> CommitAsync(ExecutionRecord current, ExecutionState state, IReadOnlyList<StatusEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(current);
         if (entries.Count >= MaxBatch)
@@ -52,7 +52,7 @@ public sealed partial class TableExecutionStore(StoreTables tables, IOptions<Exe
         return StorageFailure.TranslateAsync(
             async () =>
             {
-                var (instance, replaced) = await _rows.ToInstanceAsync(current.Info, state, timer, current, cancellationToken);
+                var (instance, replaced) = await _rows.ToInstanceAsync(current.Info, state, current, cancellationToken);
                 var history = await HistoryActionsAsync(current.Info.Id, current.State.HistoryCount, entries, cancellationToken);
                 Response<IReadOnlyList<Response>> results;
                 try
@@ -66,7 +66,7 @@ public sealed partial class TableExecutionStore(StoreTables tables, IOptions<Exe
                 }
 
                 await _rows.DeleteReplacedAsync(replaced, cancellationToken);
-                return new ExecutionRecord(current.Info, state, timer, StoreErrors.ETagOf(results.Value[0]));
+                return new ExecutionRecord(current.Info, state, StoreErrors.ETagOf(results.Value[0]));
             },
             "committing an execution");
     }
