@@ -7,12 +7,13 @@ using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Executions;
 using Faas.Serverless.Orchestrations.Work;
 using Faas.Serverless.Testing;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Faas.Serverless.Functions.Tests.Crash;
 
 /// <summary>
-/// Queues deliver at least once and runners retry their posts: the same control message or runner event may
+/// Queues deliver at least once and runners retry their posts: the same raised event or runner event may
 /// arrive several times, even at once. The test plays the runner itself (the service has no replicas).
 /// </summary>
 [Collection("Azurite")]
@@ -45,30 +46,20 @@ public sealed class DuplicateDeliveryTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
-    public async Task ControlQueue_TimerDeliveredManyTimes_OneTimeoutEntry()
+    public async Task RaisedEvents_SameBatchRaisedManyTimesAtOnce_OneOutcome()
     {
-        var id = await StartAsync("dup-timer");
-        var control = _factory.Api.Services.GetRequiredService<ControlQueues>();
-        var timer = (await _factory.Api.Services.GetRequiredService<ExecutionEngine>().ReadAsync(id))!.State.Timer!;
-        var copy = QueueMessageText.Encode(ControlQueues.Serialize(new ControlMessage(id, new ScheduleTimer(timer.Kind, timer.Attempt, timer.DueAt, timer.Sequence).ToEvent(), timer.DueAt)));
-        var queue = control.Partition(control.PartitionOf(id));
-        var dueIn = timer.DueAt - DateTimeOffset.UtcNow;
+        var (id, _) = await LeaseAsync(await ExecuteAsync("dup-raised"));
+        var durable = _factory.Api.Services.GetRequiredService<DurableTaskClient>();
+        ExecutionEvent[] batch = [new RunnerStarted("raised-started", 1), new AttemptSucceeded("raised-succeeded", 1, JsonSerializer.SerializeToElement(new { runs = 1 }))];
 
-        // Early copies are put back until due; on-time copies race the original in one batch; a late one finds it final.
-        await Task.WhenAll(
-            queue.SendMessageAsync(copy),
-            queue.SendMessageAsync(copy),
-            queue.SendMessageAsync(copy, dueIn),
-            queue.SendMessageAsync(copy, dueIn),
-            queue.SendMessageAsync(copy, dueIn),
-            queue.SendMessageAsync(copy, dueIn + TimeSpan.FromSeconds(1)));
+        // Durable Task delivers raised events at least once; a runner's retried post raises the same batch again.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => durable.RaiseEventAsync(id, ExecutionOrchestration.EventsName, batch)));
         var finished = await _e2e.WaitForFinishAsync(id, 30);
-        await Eventually.TrueAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, TimeSpan.FromSeconds(20), "every copy should be consumed");
+        await durable.RaiseEventAsync(id, ExecutionOrchestration.EventsName, batch);
 
-        Assert.Equal(TimerKind.Timeout, timer.Kind);
-        Assert.Equal(["created", "in-progress", "failed"], Statuses(await _e2e.WaitForFinishAsync(id)));
-        Assert.Equal("TimeoutError", finished.GetProperty("latestStatus").GetProperty("error").GetProperty("type").GetString());
-        Assert.Equal(0, (await _e2e.Client.GetFromJsonAsync<JsonElement>($"{_e2e.Project}/dead-letters")).GetProperty("items").GetArrayLength());
+        Assert.Equal(["created", "in-progress", "success"], Statuses(finished));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await durable.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false)).RuntimeStatus);
+        Assert.Equal(["created", "in-progress", "success"], Statuses(await _e2e.WaitForFinishAsync(id)));
     }
 
     [Fact]
@@ -85,7 +76,7 @@ public sealed class DuplicateDeliveryTests(AzuriteFixture azurite) : IAsyncLifet
         await Task.WhenAll(PostEventsAsync(second), PostEventsAsync(second), PostEventsAsync(second[..2]));
         await PostEventsAsync(second[2..]);
 
-        var control = _factory.Api.Services.GetRequiredService<ControlQueues>();
+        var durable = _factory.Api.Services.GetRequiredService<DurableTaskClient>();
         foreach (var id in new[] { again.ExecutionId, atOnce.ExecutionId })
         {
             var finished = await _e2e.WaitForFinishAsync(id);
@@ -93,8 +84,7 @@ public sealed class DuplicateDeliveryTests(AzuriteFixture azurite) : IAsyncLifet
             Assert.Equal("halfway", finished.GetProperty("status")[2].GetProperty("message").GetString());
             Assert.Equal(1, finished.GetProperty("output").GetProperty("runs").GetInt32());
 
-            // The timeout timer set by "started" and cancelled by "succeeded" must not be left on the queue.
-            Assert.Equal(0, (await control.Partition(control.PartitionOf(id)).GetPropertiesAsync()).Value.ApproximateMessagesCount);
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, (await durable.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false)).RuntimeStatus);
         }
 
         Assert.Equal(0, await _factory.Api.Services.GetRequiredService<ServiceWorkQueues>().LengthAsync(_serviceId));
@@ -116,14 +106,6 @@ public sealed class DuplicateDeliveryTests(AzuriteFixture azurite) : IAsyncLifet
 
     private async Task<string> ExecuteAsync(string key) =>
         (await _e2e.ExecuteAsync(_serviceId, "work", new { key, seconds = 1 })).GetProperty("id").GetString()!;
-
-    /// <summary>Executes, leases the work item as the runner and reports it started: its timeout timer is pending.</summary>
-    private async Task<string> StartAsync(string key)
-    {
-        var (id, leaseId) = await LeaseAsync(await ExecuteAsync(key));
-        await PostEventsAsync(Event(id, leaseId, "started"));
-        return id;
-    }
 
     private async Task<(string ExecutionId, string LeaseId)> LeaseAsync(string executionId)
     {
