@@ -50,7 +50,7 @@ public sealed class CreateAndStartTests
         new AttemptSucceeded("e", 1, null),
         new AttemptFailed("e", 1, Scenario.Boom, false),
         new AttemptReleased("e", 1),
-        new TimerElapsed("e", TimerKind.Timeout, 1, Scenario.T0, 1),
+        new TimerElapsed("e", TimerKind.Retry, 1, Scenario.T0, 1),
         new TerminateRequested("e", "alice", null),
         new RerunRequested("e", "alice"),
         new ExecutionAborted("e", "gone"),
@@ -70,19 +70,21 @@ public sealed class CreateAndStartTests
     }
 
     [Fact]
-    public void Apply_StartedQueuedAttempt_RecordsInProgressAndArmsTimeoutFromStart()
+    public void Apply_StartedQueuedAttempt_RecordsInProgressWithoutTimer()
     {
         var scenario = new Scenario().Advance(100);
 
         var decision = scenario.Accept(scenario.Started());
 
+        // The runner enforces the attempt's timeout, so starting parks no durable timer.
         var start = Scenario.T0.AddSeconds(100);
         Assert.Equal(new StatusEntry(start, "in-progress", "attempt 1 of 3 started", null, null, null), Assert.Single(decision.Entries));
-        Assert.Equal([new ScheduleTimer(TimerKind.Timeout, 1, start.AddSeconds(60), 1)], decision.Commands);
+        Assert.Empty(decision.Commands);
         Assert.Equal(ExecutionStatus.InProgress, scenario.State.Status);
         Assert.Equal(ExecutionPhase.Running, scenario.State.Phase);
         Assert.Equal(start, scenario.State.StartedAt);
-        Assert.Equal(new PendingTimer(TimerKind.Timeout, 1, start.AddSeconds(60), 1), scenario.State.Timer);
+        Assert.Null(scenario.State.Timer);
+        Assert.Equal(0, scenario.State.TimerSequence);
         Assert.Equal(2, scenario.State.HistoryCount);
     }
 

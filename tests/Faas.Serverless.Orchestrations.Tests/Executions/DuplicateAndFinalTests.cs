@@ -99,6 +99,12 @@ public sealed class DuplicateAndFinalTests
             scenario.Start();
         }
 
+        if (kind == "timer")
+        {
+            // A running attempt waits on no timer; its failure arms the retry.
+            scenario.Accept(scenario.Failed());
+        }
+
         if (kind == "rerun")
         {
             scenario.Accept(scenario.Abort());

@@ -26,11 +26,12 @@ public sealed class FailureAndRetryTests
             ],
             decision.Entries);
         Assert.Equal(
-            [new CancelTimer(TimerKind.Timeout, 1, 1), new ScheduleTimer(TimerKind.Retry, 1, scenario.Now.AddSeconds(2), 2)],
+            [new ScheduleTimer(TimerKind.Retry, 1, scenario.Now.AddSeconds(2), 1)],
             decision.Commands);
         var state = scenario.State;
         Assert.Equal((ExecutionStatus.Created, ExecutionPhase.RetryPending), (state.Status, state.Phase));
         Assert.Equal((1, 1), (state.Attempt, state.Attempts));
+        Assert.Equal(new PendingTimer(TimerKind.Retry, 1, scenario.Now.AddSeconds(2), 1), state.Timer);
         Assert.Equal(Scenario.Boom, state.Error);
         Assert.Null(state.PercentComplete);
         Assert.Equal(7, state.Duration);
@@ -50,6 +51,38 @@ public sealed class FailureAndRetryTests
         var state = scenario.State;
         Assert.Equal((2, 2, ExecutionPhase.Queued, ExecutionStatus.Created), (state.Attempt, state.Attempts, state.Phase, state.Status));
         Assert.Null(state.Timer);
+    }
+
+    [Fact]
+    public void Apply_RetryDueDeliveredLate_StillDispatchesNextAttempt()
+    {
+        var scenario = new Scenario().Start();
+        scenario.Accept(scenario.Failed());
+        scenario.Advance(3600);
+
+        var decision = scenario.Accept(scenario.PendingTimer());
+
+        Assert.Equal([new DispatchAttempt(2)], decision.Commands);
+        Assert.Equal((2, ExecutionPhase.Queued), (scenario.State.Attempt, scenario.State.Phase));
+    }
+
+    /// <summary>The runner enforces the timeout and reports it as a failed attempt (its EventFactory.TimedOut).</summary>
+    [Fact]
+    public void Apply_TimeoutReportedByRunner_FailsAttemptAndRetries()
+    {
+        var timeout = new ErrorInfo("TimeoutError", "The call exceeded its timeout of 60 s and was terminated by the runner.", null);
+        var scenario = new Scenario().Start().Advance(60);
+
+        var decision = scenario.Accept(scenario.Failed(timeout));
+
+        Assert.Equal(
+            [
+                new StatusEntry(scenario.Now, "failed", "attempt 1 of 3 failed", null, timeout, null),
+                new StatusEntry(scenario.Now, "created", "retrying in 2 s (attempt 2 of 3)", null, null, null),
+            ],
+            decision.Entries);
+        Assert.Equal([new ScheduleTimer(TimerKind.Retry, 1, scenario.Now.AddSeconds(2), 1)], decision.Commands);
+        Assert.Equal((timeout, 60.0), (scenario.State.Error, scenario.State.Duration));
     }
 
     [Fact]
@@ -82,7 +115,7 @@ public sealed class FailureAndRetryTests
         var decision = scenario.Accept(scenario.Failed());
 
         Assert.Equal(new StatusEntry(scenario.Now, "failed", "attempt 3 of 3 failed", null, Scenario.Boom, null), Assert.Single(decision.Entries));
-        Assert.Equal([new CancelTimer(TimerKind.Timeout, 3, 5), new NotifyFinished(ExecutionStatus.Failed)], decision.Commands);
+        Assert.Equal([new NotifyFinished(ExecutionStatus.Failed)], decision.Commands);
         Assert.Equal((ExecutionStatus.Failed, ExecutionPhase.Finished, 3, 3), (scenario.State.Status, scenario.State.Phase, scenario.State.Attempt, scenario.State.Attempts));
         Assert.Equal(Scenario.Boom, scenario.State.Error);
         Assert.Equal(scenario.Now, scenario.State.FinishedAt);

@@ -69,7 +69,7 @@ public sealed class JsonTests
     {
         { new DispatchAttempt(3), "dispatch" },
         { new ScheduleTimer(TimerKind.TerminationGrace, 3, Scenario.T0, 7), "schedule-timer" },
-        { new CancelTimer(TimerKind.Timeout, 3, 6), "cancel-timer" },
+        { new CancelTimer(TimerKind.Retry, 3, 6), "cancel-timer" },
         { new SignalTermination(3), "signal-termination" },
         { new NotifyFinished(ExecutionStatus.SystemFailure), "notify-finished" },
     };

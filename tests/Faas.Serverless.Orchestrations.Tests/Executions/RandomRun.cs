@@ -140,7 +140,7 @@ internal sealed class RandomRun(Random random)
         Assert.True(state.Timer is null || state.Timer.Sequence == state.TimerSequence);
         var expectedTimer = state.Phase switch
         {
-            ExecutionPhase.Running => state.ToTerminate ? TimerKind.TerminationGrace : TimerKind.Timeout,
+            ExecutionPhase.Running => state.ToTerminate ? TimerKind.TerminationGrace : null,
             ExecutionPhase.RetryPending => TimerKind.Retry,
             _ => (TimerKind?)null,
         };
@@ -192,7 +192,7 @@ internal sealed class RandomRun(Random random)
         }
 
         return _timers.Count == 0
-            ? new TimerElapsed(id, TimerKind.Timeout, _state.Attempt, _now, 1)
+            ? new TimerElapsed(id, TimerKind.Retry, _state.Attempt, _now, 1)
             : _timers[random.Next(_timers.Count)].ToEvent();
     }
 

@@ -14,7 +14,7 @@ public sealed class ReleaseAbandonAbortTests
         var decision = scenario.Accept(scenario.Released());
 
         Assert.Equal(new StatusEntry(scenario.Now, "created", "released by the runner; queued again (attempt 1 of 3)", null, null, null), Assert.Single(decision.Entries));
-        Assert.Equal([new CancelTimer(TimerKind.Timeout, 1, 1), new DispatchAttempt(1)], decision.Commands);
+        Assert.Equal([new DispatchAttempt(1)], decision.Commands);
         var state = scenario.State;
         Assert.Equal((1, 1, ExecutionPhase.Queued, ExecutionStatus.Created), (state.Attempt, state.Attempts, state.Phase, state.Status));
         Assert.Null(state.PercentComplete);
@@ -42,7 +42,9 @@ public sealed class ReleaseAbandonAbortTests
         var decision = scenario.Accept(scenario.Started());
 
         Assert.Equal("attempt 1 of 3 started", Assert.Single(decision.Entries).Message);
-        Assert.Equal([new ScheduleTimer(TimerKind.Timeout, 1, scenario.Now.AddSeconds(60), 2)], decision.Commands);
+        Assert.Empty(decision.Commands);
+        Assert.Equal((ExecutionPhase.Running, scenario.Now), (scenario.State.Phase, scenario.State.StartedAt!.Value));
+        Assert.Null(scenario.State.Timer);
     }
 
     [Fact]
@@ -72,7 +74,7 @@ public sealed class ReleaseAbandonAbortTests
         var entry = Assert.Single(decision.Entries);
         Assert.Equal(("system-failure", "attempt 1 of 3 was abandoned by the platform", "PoisonedWorkItem"), (entry.Status, entry.Message, entry.Error!.Type));
         Assert.Equal(
-            [new SignalTermination(1), new CancelTimer(TimerKind.Timeout, 1, 1), new NotifyFinished(ExecutionStatus.SystemFailure)],
+            [new SignalTermination(1), new NotifyFinished(ExecutionStatus.SystemFailure)],
             decision.Commands);
         Assert.Equal((ExecutionStatus.SystemFailure, 1), (scenario.State.Status, scenario.State.Attempts));
     }
@@ -95,7 +97,7 @@ public sealed class ReleaseAbandonAbortTests
 
         Assert.Equal(new StatusEntry(scenario.Now, "aborted", "aborted: service deleted", null, null, null), Assert.Single(decision.Entries));
         Assert.Equal(
-            [new SignalTermination(1), new CancelTimer(TimerKind.Timeout, 1, 1), new NotifyFinished(ExecutionStatus.Aborted)],
+            [new SignalTermination(1), new NotifyFinished(ExecutionStatus.Aborted)],
             decision.Commands);
     }
 
@@ -117,7 +119,7 @@ public sealed class ReleaseAbandonAbortTests
 
         var decision = scenario.Accept(scenario.Abort());
 
-        Assert.Equal([new CancelTimer(TimerKind.Retry, 1, 2), new NotifyFinished(ExecutionStatus.Aborted)], decision.Commands);
+        Assert.Equal([new CancelTimer(TimerKind.Retry, 1, 1), new NotifyFinished(ExecutionStatus.Aborted)], decision.Commands);
         Assert.Null(scenario.State.Error);
     }
 }

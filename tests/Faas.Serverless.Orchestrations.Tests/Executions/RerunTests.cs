@@ -110,13 +110,14 @@ public sealed class RerunTests
     public void Apply_EventsOfPreviousCycle_DropAsStaleAttempt()
     {
         var scenario = new Scenario().Start();
-        var timeout = scenario.PendingTimer();
+        scenario.Accept(scenario.Terminate());
+        var grace = scenario.PendingTimer();
         scenario.Accept(scenario.Succeeded());
         scenario.Accept(scenario.Rerun());
 
         scenario.AssertDropped(scenario.Succeeded(attempt: 1), DropReasons.StaleAttempt);
         scenario.AssertDropped(scenario.Failed(attempt: 1), DropReasons.StaleAttempt);
-        scenario.AssertDropped(timeout, DropReasons.StaleAttempt);
+        scenario.AssertDropped(grace, DropReasons.StaleAttempt);
         scenario.AssertDropped(scenario.Progress(50, "late", attempt: 1), DropReasons.StaleAttempt);
     }
 

@@ -16,7 +16,7 @@ public sealed class SuccessTests
         var entry = Assert.Single(decision.Entries);
         Assert.Equal((scenario.Now, "success", (string?)null, (int?)100, (object?)null), (entry.Timestamp, entry.Status, entry.Message, entry.PercentComplete, (object?)entry.Error));
         Assert.Equal("""{"labels":["cat"]}""", entry.Output!.Value.GetRawText());
-        Assert.Equal([new CancelTimer(TimerKind.Timeout, 1, 1), new NotifyFinished(ExecutionStatus.Success)], decision.Commands);
+        Assert.Equal([new NotifyFinished(ExecutionStatus.Success)], decision.Commands);
         var state = scenario.State;
         Assert.Equal((ExecutionStatus.Success, ExecutionPhase.Finished), (state.Status, state.Phase));
         Assert.Equal("""{"labels":["cat"]}""", state.Output!.Value.GetRawText());
@@ -77,10 +77,10 @@ public sealed class SuccessTests
     }
 
     [Fact]
-    public void Apply_SucceededAfterTimeout_DropsAsAttemptEnded()
+    public void Apply_SucceededAfterFailedAttempt_DropsAsAttemptEnded()
     {
-        var scenario = new Scenario().Start().Advance(60);
-        scenario.Accept(scenario.PendingTimer());
+        var scenario = new Scenario().Start();
+        scenario.Accept(scenario.Failed());
 
         scenario.AssertDropped(scenario.Succeeded(), DropReasons.AttemptEnded);
     }

@@ -32,7 +32,7 @@ public sealed class TerminationTests
         var decision = scenario.Accept(scenario.Terminate());
 
         Assert.Equal("terminated", Assert.Single(decision.Entries).Status);
-        Assert.Equal([new CancelTimer(TimerKind.Retry, 1, 2), new NotifyFinished(ExecutionStatus.Terminated)], decision.Commands);
+        Assert.Equal([new CancelTimer(TimerKind.Retry, 1, 1), new NotifyFinished(ExecutionStatus.Terminated)], decision.Commands);
         Assert.Equal(1, scenario.State.Attempts);
     }
 
@@ -48,8 +48,7 @@ public sealed class TerminationTests
         Assert.Equal(
             [
                 new SignalTermination(1),
-                new CancelTimer(TimerKind.Timeout, 1, 1),
-                new ScheduleTimer(TimerKind.TerminationGrace, 1, scenario.Now.AddSeconds(60), 2),
+                new ScheduleTimer(TimerKind.TerminationGrace, 1, scenario.Now.AddSeconds(60), 1),
             ],
             decision.Commands);
         Assert.Equal((ExecutionStatus.InProgress, true), (scenario.State.Status, scenario.State.ToTerminate));
@@ -88,7 +87,7 @@ public sealed class TerminationTests
         var decision = scenario.Accept(scenario.Failed(terminated: true));
 
         Assert.Equal(new StatusEntry(scenario.Now, "terminated", "terminated on request by alice: stuck", null, Scenario.Boom, null), Assert.Single(decision.Entries));
-        Assert.Equal([new CancelTimer(TimerKind.TerminationGrace, 1, 2), new NotifyFinished(ExecutionStatus.Terminated)], decision.Commands);
+        Assert.Equal([new CancelTimer(TimerKind.TerminationGrace, 1, 1), new NotifyFinished(ExecutionStatus.Terminated)], decision.Commands);
         Assert.Equal((ExecutionStatus.Terminated, 1), (scenario.State.Status, scenario.State.Attempts));
     }
 
@@ -102,7 +101,7 @@ public sealed class TerminationTests
 
         var entry = Assert.Single(decision.Entries);
         Assert.Equal(("success", "finished before the termination request took effect"), (entry.Status, entry.Message));
-        Assert.Equal([new CancelTimer(TimerKind.TerminationGrace, 1, 2), new NotifyFinished(ExecutionStatus.Success)], decision.Commands);
+        Assert.Equal([new CancelTimer(TimerKind.TerminationGrace, 1, 1), new NotifyFinished(ExecutionStatus.Success)], decision.Commands);
         Assert.True(scenario.State.ToTerminate);
     }
 
@@ -115,7 +114,7 @@ public sealed class TerminationTests
         var decision = scenario.Accept(scenario.Released());
 
         Assert.Equal("terminated", Assert.Single(decision.Entries).Status);
-        Assert.Equal([new CancelTimer(TimerKind.TerminationGrace, 1, 2), new NotifyFinished(ExecutionStatus.Terminated)], decision.Commands);
+        Assert.Equal([new CancelTimer(TimerKind.TerminationGrace, 1, 1), new NotifyFinished(ExecutionStatus.Terminated)], decision.Commands);
     }
 
     [Fact]

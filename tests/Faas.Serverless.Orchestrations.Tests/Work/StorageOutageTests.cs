@@ -3,8 +3,6 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Faas.Serverless.Domain.Common;
-using Faas.Serverless.Orchestrations.Engine;
-using Faas.Serverless.Orchestrations.Executions;
 using Faas.Serverless.Orchestrations.Work;
 using Faas.Serverless.Storage;
 using Microsoft.Extensions.Options;
@@ -38,18 +36,6 @@ public sealed class StorageOutageTests
         };
 
         Assert.All(failures, failure => Assert.True(StorageFailure.IsUnavailable(failure.InnerException!), failure.InnerException?.GetType().Name));
-    }
-
-    [Fact]
-    public async Task ControlQueues_StorageUnreachable_ThrowStorageUnavailable()
-    {
-        var control = new ControlQueues(_unreachable, new WorkSignals(), Settings, TimeProvider.System);
-        var due = DateTimeOffset.UtcNow.AddMinutes(5);
-        var timer = new ControlMessage("execution", new TimerElapsed("timer", TimerKind.Timeout, 1, due, 1), due);
-
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => control.CreateAsync());
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => control.ScheduleAsync(timer));
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => control.CancelAsync(new TimerMessage(0, "message", "receipt")));
     }
 
     /// <summary>A queue service on a loopback port nobody listens on, retried once after 10 ms.</summary>
