@@ -74,7 +74,7 @@ internal static class HostRegistration
         services.AddSingleton<ExecutionEngine>();
         services.AddSingleton<IExecutionTermination>(provider => provider.GetRequiredService<ExecutionEngine>());
         services.AddSingleton<ExecutionStarter>();
-        services.AddDurableTask(configuration).AddOrchestrator<ExecutionOrchestration>().AddActivity<CommitDecisionActivity>();
+        services.AddDurableTask(configuration).AddOrchestrator<ExecutionOrchestration>().AddActivity<ApplyEventsActivity>();
         services.AddRunnerSupervisor();
         services.AddHostedService<StorageInitializer>();
         services.AddTriggers();

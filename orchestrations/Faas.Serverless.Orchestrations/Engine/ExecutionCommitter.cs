@@ -5,75 +5,81 @@ using Microsoft.Extensions.Logging;
 
 namespace Faas.Serverless.Orchestrations.Engine;
 
-/// <summary>A change to an execution's record: its next state and the status entries to append.</summary>
-public sealed record RecordChange(ExecutionState State, IReadOnlyList<StatusEntry> Entries);
-
 /// <summary>
-/// Writes execution records: the orchestration's decisions (with their sends) and progress. Each write is guarded
-/// by the record's ETag; a concurrent writer (a progress report beside a decision) makes it re-read and retry.
+/// Applies events to an execution's record: every change reads the record, applies the events with
+/// <see cref="ExecutionOrchestrator.ApplyAll"/>, performs the decision's sends, then commits state and history in
+/// one ETag-guarded transaction; a concurrent writer (progress beside a decision) makes it re-read and re-apply.
+/// The orchestration calls it through <see cref="ApplyEventsActivity"/>, and progress on a running attempt goes
+/// here directly: both apply the one state machine to the one stored state, so neither can undo the other.
 /// </summary>
 public sealed partial class ExecutionCommitter(
     IExecutionStore store,
     ExecutionRecords records,
     ServiceWorkQueues work,
     ExecutionWaiters waiters,
+    TimeProvider clock,
     ILogger<ExecutionCommitter> logger)
 {
     private const int MaxConflictRetries = 20;
+    private const int MaxEntriesPerCommit = 90;
 
-    /// <summary>
-    /// Commits a decision of <see cref="ExecutionOrchestration"/>. Work is sent before the record says it is
-    /// wanted (a runner that gets it early is told to wait a moment), never after, so a crash in between leaves a
-    /// duplicate at worst, which the lease check drops. A decision that already landed is recognised by its last
-    /// event id and not applied twice.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The execution has no record.</exception>
-    public async Task CommitAsync(DecisionCommit commit, CancellationToken cancellationToken = default)
+    /// <summary>Applies <paramref name="events"/> in order; returns the execution as committed, or null when it does not exist.</summary>
+    /// <remarks>
+    /// An activity runs at least once: a batch applied before is dropped as duplicate events and changes nothing.
+    /// Work is sent before the record that wants it is committed (a runner that leases it early is told to wait a
+    /// moment), never after, so a crash in between leaves at worst a duplicate, which the lease check drops.
+    /// </remarks>
+    public async Task<ExecutionRecord?> ApplyAsync(string executionId, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(commit);
-        var record = await records.GetAsync(commit.ExecutionId, cancellationToken)
-            ?? throw new InvalidOperationException($"Execution '{commit.ExecutionId}' has an orchestration but no record.");
-        if (Landed(record, commit))
+        ArgumentNullException.ThrowIfNull(events);
+        ExecutionRecord? record = null;
+        foreach (var chunk in events.Chunk(MaxEntriesPerCommit / 2))
         {
-            return;
+            record = await ApplyChunkAsync(executionId, chunk, cancellationToken);
+            if (record is null)
+            {
+                return null;
+            }
         }
 
-        var dispatches = commit.Commands.OfType<DispatchAttempt>().ToList();
-        foreach (var dispatch in dispatches)
-        {
-            await work.EnqueueAsync(WorkItems.For(record.Info, dispatch.Attempt, commit.State.Policy.TimeoutSeconds), cancellationToken);
-        }
-
-        await ChangeAsync(
-            commit.ExecutionId,
-            stored => Landed(stored, commit) ? null : new RecordChange(RecordMerge.Merge(stored.State, commit.State, commit.Entries), commit.Entries),
-            cancellationToken);
-        if (dispatches.Count > 0)
-        {
-            work.WakeLessees(record.Info.ServiceId);
-        }
+        return record ?? await records.GetAsync(executionId, cancellationToken);
     }
 
-    /// <summary>Applies <paramref name="change"/> to the stored record until it commits; null when there is no record.</summary>
-    /// <param name="change">The change to make to the record as read, or null when there is nothing to change.</param>
-    public async Task<ExecutionRecord?> ChangeAsync(string executionId, Func<ExecutionRecord, RecordChange?> change, CancellationToken cancellationToken = default)
+    private async Task<ExecutionRecord?> ApplyChunkAsync(string executionId, ExecutionEvent[] events, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 1; ; attempt++)
         {
             var record = await records.GetAsync(executionId, cancellationToken);
-            if (record is null || change(record) is not { } next)
+            if (record is null)
             {
+                return null;
+            }
+
+            var decision = ExecutionOrchestrator.ApplyAll(record.State, events, clock.GetUtcNow());
+            if (decision.IsDropped)
+            {
+                LogDropped(logger, executionId, events.Length, decision.Dropped ?? DropReasons.NoChange);
                 return record;
+            }
+
+            var dispatches = decision.Commands.OfType<DispatchAttempt>().ToList();
+            foreach (var dispatch in dispatches)
+            {
+                await work.EnqueueAsync(WorkItems.For(record.Info, dispatch.Attempt, decision.State.Policy.TimeoutSeconds), cancellationToken);
             }
 
             try
             {
-                var committed = await store.CommitAsync(record, next.State, next.Entries, cancellationToken);
+                var committed = await store.CommitAsync(record, decision.State, decision.Entries, cancellationToken);
                 records.Remember(committed);
                 if (record.State.Status != committed.State.Status || record.State.Attempts != committed.State.Attempts)
                 {
                     await store.UpdateIndexAsync(committed, cancellationToken);
+                }
+
+                if (dispatches.Count > 0)
+                {
+                    work.WakeLessees(record.Info.ServiceId);
                 }
 
                 waiters.Notify(executionId);
@@ -87,8 +93,8 @@ public sealed partial class ExecutionCommitter(
         }
     }
 
-    private static bool Landed(ExecutionRecord record, DecisionCommit commit) =>
-        record.State.RecentEventIds.Contains(commit.LastEventId, StringComparer.Ordinal);
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Debug, Message = "Execution {ExecutionId} dropped a batch of {Count} events: {Reason}")]
+    private static partial void LogDropped(ILogger logger, string executionId, int count, string reason);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Execution {ExecutionId} changed concurrently; re-applying (try {Attempt})")]
     private static partial void LogConflict(ILogger logger, string executionId, int attempt);

@@ -113,7 +113,7 @@ public sealed partial class ExecutionEngine(
         var direct = DirectProgress(record.State, events);
         if (direct.Count > 0)
         {
-            record = await committer.ChangeAsync(executionId, stored => ProgressChange(stored, direct), cancellationToken) ?? record;
+            record = await committer.ApplyAsync(executionId, direct, cancellationToken) ?? record;
             events = events.Skip(direct.Count).ToArray();
         }
 
@@ -151,10 +151,4 @@ public sealed partial class ExecutionEngine(
         state.Phase == ExecutionPhase.Running
             ? [.. events.TakeWhile(e => e is ProgressReported progress && progress.Attempt == state.Attempt)]
             : [];
-
-    private RecordChange? ProgressChange(ExecutionRecord stored, IReadOnlyList<ExecutionEvent> progress)
-    {
-        var decision = ExecutionOrchestrator.ApplyAll(stored.State, progress, clock.GetUtcNow());
-        return decision.IsDropped ? null : new RecordChange(decision.State, decision.Entries);
-    }
 }

@@ -9,10 +9,10 @@ public sealed record ExecutionOrchestrationInput(ExecutionState State, IReadOnly
 
 /// <summary>
 /// One Durable Task orchestration per execution (instance id = execution id), in Microsoft.DurableTask's model so
-/// that the local host and the Functions app run the very same class. It owns the execution's state: every
-/// batch of events raised to it (<see cref="EventsName"/>) goes through <see cref="ExecutionOrchestrator.ApplyAll"/>
-/// at the orchestration's replay-safe clock, and each accepted decision is committed, with its sends, by
-/// <see cref="CommitDecisionActivity"/>. Retry backoffs and termination graces are durable timers; attempt
+/// that the local host and the Functions app run the very same class. Every batch of events raised to it
+/// (<see cref="EventsName"/>) is applied, in the order Durable Task delivers them, by <see cref="ApplyEventsActivity"/>
+/// to the execution's record, and the orchestration goes on from the state that activity committed: it waits for
+/// the next batch, or for the state's timer. Retry backoffs and termination graces are durable timers; attempt
 /// timeouts are not (the runner enforces them), so no timer outlives a short wait.
 /// </summary>
 [DurableTask(Name)]
@@ -23,11 +23,12 @@ public sealed partial class ExecutionOrchestration : TaskOrchestrator<ExecutionO
     /// <summary>The external event every batch of <see cref="ExecutionEvent"/>s is raised as.</summary>
     public const string EventsName = "events";
 
-    /// <summary>A storage outage outlasting a commit's own retries waits this long per round, for up to an hour.</summary>
-    private static readonly TimeSpan CommitPause = TimeSpan.FromMinutes(1);
-    private const int CommitRounds = 60;
+    private const int ApplyRounds = 60;
 
-    private static readonly TaskOptions CommitRetry = TaskOptions.FromRetryPolicy(
+    /// <summary>A storage outage outlasting an activity's own retries waits this long per round, for up to an hour.</summary>
+    private static readonly TimeSpan ApplyPause = TimeSpan.FromMinutes(1);
+
+    private static readonly TaskOptions ApplyRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 8, firstRetryInterval: TimeSpan.FromMilliseconds(500), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
 
     public override async Task<ExecutionStatus> RunAsync(TaskOrchestrationContext context, ExecutionOrchestrationInput input)
@@ -67,30 +68,33 @@ public sealed partial class ExecutionOrchestration : TaskOrchestrator<ExecutionO
         }
     }
 
+    /// <summary>
+    /// The orchestration's copy of the state lacks only the progress written straight to the record, which no
+    /// drop rule looks at: a batch it would drop whole (a redelivery, a stale attempt) costs no activity.
+    /// </summary>
     private static async Task<ExecutionState> ApplyAsync(TaskOrchestrationContext context, ILogger logger, ExecutionState state, IReadOnlyList<ExecutionEvent> events)
     {
-        var decision = ExecutionOrchestrator.ApplyAll(state, events, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
-        if (decision.IsDropped)
+        var predicted = ExecutionOrchestrator.ApplyAll(state, events, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
+        if (predicted.IsDropped)
         {
-            LogDropped(logger, state.Id, events.Count, decision.Dropped ?? DropReasons.NoChange);
+            LogDropped(logger, state.Id, events.Count, predicted.Dropped ?? DropReasons.NoChange);
             return state;
         }
 
-        var commit = new DecisionCommit(decision.State, decision.Entries, decision.Commands);
         for (var round = 1; ; round++)
         {
             try
             {
-                await context.CallActivityAsync(CommitDecisionActivity.Name, commit, CommitRetry);
+                var applied = await context.CallActivityAsync<ExecutionState>(ApplyEventsActivity.Name, new ExecutionEventBatch(state.Id, events), ApplyRetry);
 
                 // Kept with the instance at no extra cost: a rerun tells a finishing generation from a running one by it.
-                context.SetCustomStatus(decision.State.Status.ToWireName());
-                return decision.State;
+                context.SetCustomStatus(applied.Status.ToWireName());
+                return applied;
             }
-            catch (TaskFailedException ex) when (round < CommitRounds)
+            catch (TaskFailedException ex) when (round < ApplyRounds)
             {
-                LogCommitFailed(logger, state.Id, round, ex.FailureDetails.ErrorMessage);
-                await context.CreateTimer(CommitPause, CancellationToken.None);
+                LogApplyFailed(logger, state.Id, round, ex.FailureDetails.ErrorMessage);
+                await context.CreateTimer(ApplyPause, CancellationToken.None);
             }
         }
     }
@@ -98,6 +102,6 @@ public sealed partial class ExecutionOrchestration : TaskOrchestrator<ExecutionO
     [LoggerMessage(EventId = 3000, Level = LogLevel.Debug, Message = "Execution {ExecutionId} dropped a batch of {Count} events: {Reason}")]
     private static partial void LogDropped(ILogger logger, string executionId, int count, string reason);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Execution {ExecutionId} could not commit a decision (round {Round}): {Error}; trying again in a minute")]
-    private static partial void LogCommitFailed(ILogger logger, string executionId, int round, string error);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Execution {ExecutionId} could not apply events (round {Round}): {Error}; trying again in a minute")]
+    private static partial void LogApplyFailed(ILogger logger, string executionId, int round, string error);
 }
