@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Faas.Serverless.Orchestrations.Durable;
 
 namespace Faas.Serverless.Functions.Hosting;
 
@@ -48,9 +49,18 @@ internal static class FunctionsHostConfiguration
             Flatten(levels, "Logging:LogLevel", settings);
         }
 
-        if (root.TryGetProperty("extensions", out var extensions) && extensions.TryGetProperty("faas", out var faas))
+        if (root.TryGetProperty("extensions", out var extensions))
         {
-            Flatten(faas, "Faas", settings);
+            if (extensions.TryGetProperty("faas", out var faas))
+            {
+                Flatten(faas, "Faas", settings);
+            }
+
+            // Where the Functions host reads it, so AzureFunctionsJobHost__extensions__durableTask__* app settings override it here too.
+            if (extensions.TryGetProperty("durableTask", out var durableTask))
+            {
+                Flatten(durableTask, DurableTaskOptions.Section, settings);
+            }
         }
     }
 

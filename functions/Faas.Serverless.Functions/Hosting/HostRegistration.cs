@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Packages;
 using Faas.Serverless.Domain.Services;
+using Faas.Serverless.Orchestrations.Durable;
 using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Work;
 using Faas.Serverless.Functions.Auth;
@@ -74,7 +75,7 @@ internal static class HostRegistration
         services.AddSingleton<ExecutionEngine>();
         services.AddSingleton<IExecutionTermination>(provider => provider.GetRequiredService<ExecutionEngine>());
         services.AddSingleton<ExecutionStarter>();
-        services.AddDurableTask(configuration).AddOrchestrator<ExecutionOrchestration>().AddActivity<ApplyEventsActivity>();
+        services.AddDurableTask(builder.Configuration).AddOrchestrator<ExecutionOrchestration>().AddActivity<ApplyEventsActivity>();
         services.AddRunnerSupervisor();
         services.AddHostedService<StorageInitializer>();
         services.AddTriggers();

@@ -133,6 +133,7 @@ public sealed class HostCrashTests(AzuriteFixture azurite, ITestOutputHelper out
             ["Faas__Storage__TablePrefix"] = prefix,
             ["Faas__Storage__CodebaseContainer"] = AzuriteFixture.UniqueName("code"),
             ["Faas__Queues__QueuePrefix"] = prefix,
+            ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = prefix,
             ["Faas__Queues__VisibilityTimeoutSeconds"] = "6",
             ["Faas__Queues__MaxPollingIntervalMs"] = "200",
             ["Faas__Runners__Provider"] = "Local",

@@ -13,6 +13,9 @@ public sealed class FaasApiFactory(AzuriteFixture azurite, IReadOnlyDictionary<s
 
     public string CodebaseContainer { get; } = AzuriteFixture.UniqueName("code");
 
+    /// <summary>The Durable Task hub of this host alone; a second host on the same tables passes it to share the work.</summary>
+    public string HubName { get; } = AzuriteFixture.UniqueName("hub");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -21,6 +24,7 @@ public sealed class FaasApiFactory(AzuriteFixture azurite, IReadOnlyDictionary<s
         builder.UseSetting("Faas:Storage:TablePrefix", TablePrefix);
         builder.UseSetting("Faas:Storage:CodebaseContainer", CodebaseContainer);
         builder.UseSetting("Faas:Queues:QueuePrefix", TablePrefix.ToLowerInvariant());
+        builder.UseSetting("AzureFunctionsJobHost:extensions:durableTask:hubName", HubName);
         builder.UseSetting("Faas:Runners:Provider", "External");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

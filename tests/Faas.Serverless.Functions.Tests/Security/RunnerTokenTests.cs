@@ -114,6 +114,7 @@ public sealed class RunnerTokenTests(AzuriteFixture azurite, ITestOutputHelper o
             ["Faas__Storage__TablePrefix"] = prefix,
             ["Faas__Storage__CodebaseContainer"] = AzuriteFixture.UniqueName("code"),
             ["Faas__Queues__QueuePrefix"] = prefix,
+            ["AzureFunctionsJobHost__extensions__durableTask__hubName"] = prefix,
             ["Faas__Runners__Provider"] = "Local",
             ["Faas__Runners__ReconcileIntervalMs"] = "300",
             ["Faas__Runners__WorkDir"] = Path.Combine(_stateDir, "runner"),

@@ -35,6 +35,7 @@ public sealed class CronTriggerTests(AzuriteFixture azurite, ITestOutputHelper o
             ["Faas:Storage:TablePrefix"] = first.TablePrefix,
             ["Faas:Storage:CodebaseContainer"] = first.CodebaseContainer,
             ["Faas:Queues:QueuePrefix"] = first.TablePrefix.ToLowerInvariant(),
+            ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = first.HubName,
             ["Faas:Triggers:MinCronIntervalSeconds"] = "1",
         });
         using var secondClient = second.CreateAdminClient();
