@@ -20,7 +20,7 @@ public sealed class ExecutionDocumentTests(AzuriteFixture azurite)
     {
         var (store, tables) = await CreateAsync();
 
-        await store.CreateAsync(Info("e1"), State("e1", "started"), [Entry("queued")], timer: null);
+        await store.CreateAsync(Info("e1"), State("e1", "started"), [Entry("queued")]);
 
         var entity = await StoreScope.EntityAsync(tables.Executions, "e1", string.Empty);
         Assert.Equal("e1", JsonDocument.Parse(entity.GetString("State")).RootElement.GetProperty("id").GetString());
@@ -35,7 +35,7 @@ public sealed class ExecutionDocumentTests(AzuriteFixture azurite)
     {
         var (store, tables) = await CreateAsync();
 
-        await store.CreateAsync(Info("e2"), State("e2", Large), [Entry(Large)], timer: null);
+        await store.CreateAsync(Info("e2"), State("e2", Large), [Entry(Large)]);
 
         var read = await store.GetAsync("e2");
         Assert.Equal(Large, read!.State.LastMessage);
@@ -54,15 +54,15 @@ public sealed class ExecutionDocumentTests(AzuriteFixture azurite)
     public async Task CommitAsync_ReplacingASpilledState_DeletesItsBlob()
     {
         var (store, tables) = await CreateAsync();
-        var created = await store.CreateAsync(Info("e3"), State("e3", Large), [], timer: null);
+        var created = await store.CreateAsync(Info("e3"), State("e3", Large), []);
         var firstBlob = (await StoreScope.EntityAsync(tables.Executions, "e3", string.Empty)).GetString("StateBlob");
 
-        var larger = await store.CommitAsync(created, State("e3", Large + "x"), [], timer: null);
+        var larger = await store.CommitAsync(created, State("e3", Large + "x"), []);
         var secondBlob = (await StoreScope.EntityAsync(tables.Executions, "e3", string.Empty)).GetString("StateBlob");
         Assert.Equal([secondBlob], await StoreScope.DocumentBlobsAsync(tables));
         Assert.NotEqual(firstBlob, secondBlob);
 
-        await store.CommitAsync(larger, State("e3", "small again"), [], timer: null);
+        await store.CommitAsync(larger, State("e3", "small again"), []);
 
         Assert.Empty(await StoreScope.DocumentBlobsAsync(tables));
         Assert.Equal("small again", (await store.GetAsync("e3"))!.State.LastMessage);
@@ -72,10 +72,10 @@ public sealed class ExecutionDocumentTests(AzuriteFixture azurite)
     public async Task CommitAsync_StaleETag_ThrowsPreconditionFailedAndKeepsTheWinner()
     {
         var (store, _) = await CreateAsync();
-        var created = await store.CreateAsync(Info("e4"), State("e4", "one"), [], timer: null);
-        await store.CommitAsync(created, State("e4", "winner"), [Entry("winner")], timer: null);
+        var created = await store.CreateAsync(Info("e4"), State("e4", "one"), []);
+        await store.CommitAsync(created, State("e4", "winner"), [Entry("winner")]);
 
-        await Assert.ThrowsAsync<PreconditionFailedException>(() => store.CommitAsync(created, State("e4", "loser"), [Entry("loser")], timer: null));
+        await Assert.ThrowsAsync<PreconditionFailedException>(() => store.CommitAsync(created, State("e4", "loser"), [Entry("loser")]));
 
         Assert.Equal("winner", (await store.GetAsync("e4"))!.State.LastMessage);
         Assert.Equal(["winner"], (await store.GetHistoryAsync("e4")).Select(entry => entry.Message));
@@ -85,9 +85,9 @@ public sealed class ExecutionDocumentTests(AzuriteFixture azurite)
     public async Task CreateAsync_Twice_ThrowsConflict()
     {
         var (store, _) = await CreateAsync();
-        await store.CreateAsync(Info("e5"), State("e5", "one"), [], timer: null);
+        await store.CreateAsync(Info("e5"), State("e5", "one"), []);
 
-        await Assert.ThrowsAsync<ConflictException>(() => store.CreateAsync(Info("e5"), State("e5", "two"), [], timer: null));
+        await Assert.ThrowsAsync<ConflictException>(() => store.CreateAsync(Info("e5"), State("e5", "two"), []));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class ExecutionDocumentTests(AzuriteFixture azurite)
         var (store, _) = await CreateAsync();
         for (var i = 0; i < 5; i++)
         {
-            var record = await store.CreateAsync(Info($"l{i}") with { CreatedAt = Now.AddSeconds(i) }, State($"l{i}", "x"), [], timer: null);
+            var record = await store.CreateAsync(Info($"l{i}") with { CreatedAt = Now.AddSeconds(i) }, State($"l{i}", "x"), []);
             await store.UpdateIndexAsync(record);
         }
 

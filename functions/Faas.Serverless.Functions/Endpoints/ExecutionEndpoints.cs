@@ -24,6 +24,7 @@ internal static partial class ExecutionEndpoints
         group.MapGet("/", (HttpContext http, IExecutionStore store, [AsParameters] ExecutionFilter filter, CancellationToken cancellationToken) => ListAsync(http, store, filter, cancellationToken));
         group.MapGet("/{executionId}", GetAsync);
         group.MapGet("/{executionId}/logs", GetLogsAsync);
+        group.MapGet("/{executionId}/orchestration", GetOrchestrationAsync);
         group.MapPost("/{executionId}/terminate", TerminateAsync).RequireProjectRole(ProjectRole.Developer);
         group.MapPost("/{executionId}/rerun", RerunAsync).RequireProjectRole(ProjectRole.Developer);
         group.MapPost("/rerun", RerunBatchAsync).RequireProjectRole(ProjectRole.Developer);
@@ -185,14 +186,18 @@ internal static partial class ExecutionEndpoints
         return record?.Info.ProjectId == http.GetProjectScope().Project.Id ? record : null;
     }
 
-    /// <summary>Wakes on this host's commit of the final status, and polls for one committed elsewhere.</summary>
+    /// <summary>
+    /// Wakes on this host's commits, and once a second reads storage, since the orchestration's activity may commit the
+    /// final status on another host.
+    /// </summary>
     private static async Task<ExecutionRecord> WaitForFinishAsync(ExecutionRecord record, TimeSpan timeout, ExecutionEngine engine, ExecutionWaiters waiters, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
+        var woken = true;
         while (!record.State.IsFinal && DateTimeOffset.UtcNow < deadline)
         {
-            var woken = waiters.Watch(record.Info.Id);
-            record = await engine.GetAsync(record.Info.Id, cancellationToken) ?? record;
+            var watch = waiters.Watch(record.Info.Id);
+            record = await (woken ? engine.GetAsync(record.Info.Id, cancellationToken) : engine.ReadAsync(record.Info.Id, cancellationToken)) ?? record;
             if (record.State.IsFinal)
             {
                 break;
@@ -204,7 +209,7 @@ internal static partial class ExecutionEndpoints
                 break;
             }
 
-            await Task.WhenAny(woken, Task.Delay(remaining < TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1), cancellationToken));
+            woken = await Task.WhenAny(watch, Task.Delay(remaining < TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1), cancellationToken)) == watch;
         }
 
         return record;

@@ -12,45 +12,58 @@ public sealed partial class ExecutionEngine
     private static readonly TimeSpan CompletionWait = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// A final execution's orchestration has completed (or is completing), so a rerun starts a new generation of
-    /// the same instance from the record's state; anything else for a final execution would be dropped anyway.
+    /// Events of an execution whose orchestration runs are raised to it. The first events of an execution create its
+    /// instance, with them as its input; so do a rerun's, once the previous cycle's instance has completed (a
+    /// finished execution drops anything else). Whether an instance runs is read only when a start is refused.
     /// </summary>
     private async Task RaiseAsync(ExecutionRecord record, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken)
     {
-        if (!record.State.IsFinal)
+        var (id, state) = (record.Info.Id, record.State);
+        if (state.IsFinal && !events.Any(e => e is RerunRequested))
         {
-            await durable.RaiseEventAsync(record.Info.Id, ExecutionOrchestration.EventsName, events.ToArray(), cancellationToken);
             return;
         }
 
-        if (!events.Any(e => e is RerunRequested))
+        if (!state.IsFinal && !IsUntouched(state))
         {
+            await durable.RaiseEventAsync(id, ExecutionOrchestration.EventsName, events.ToArray(), cancellationToken);
             return;
         }
 
         var deadline = clock.GetUtcNow() + CompletionWait;
         while (true)
         {
-            var instance = await durable.GetInstanceAsync(record.Info.Id, getInputsAndOutputs: false, cancellationToken);
-            if (instance is { IsRunning: true } && !IsFinalStatus(instance.SerializedCustomStatus))
-            {
-                // Another request already started the rerun (a new generation has not committed, or not a final status);
-                // its event id makes this one a duplicate.
-                await durable.RaiseEventAsync(record.Info.Id, ExecutionOrchestration.EventsName, events.ToArray(), cancellationToken);
-                return;
-            }
-
-            if (instance is null or { IsRunning: false } || clock.GetUtcNow() > deadline)
+            try
             {
                 await durable.ScheduleNewOrchestrationInstanceAsync(
-                    ExecutionOrchestration.Name, new ExecutionOrchestrationInput(record.State, events), new StartOrchestrationOptions(record.Info.Id), cancellationToken);
-                LogRestarted(logger, record.Info.Id);
+                    ExecutionOrchestration.Name, new ExecutionOrchestrationInput(state, events), new StartOrchestrationOptions(id), cancellationToken);
                 return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var instance = await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken);
+                if (instance?.RuntimeStatus is not (OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended))
+                {
+                    throw;
+                }
+
+                // A generation whose last commit was final is completing: the rerun starts the next one after it. Any
+                // other running generation takes the events (a duplicate among them is dropped by its event id).
+                if (!IsFinalStatus(instance.SerializedCustomStatus) || clock.GetUtcNow() > deadline)
+                {
+                    await durable.RaiseEventAsync(id, ExecutionOrchestration.EventsName, events.ToArray(), cancellationToken);
+                    return;
+                }
+
+                LogWaitingForCompletion(logger, id);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
         }
     }
+
+    /// <summary>Nothing but the creation was ever applied: the execution has no orchestration instance yet.</summary>
+    private static bool IsUntouched(ExecutionState state) => state.RecentEventIds is [CreatedEventId];
 
     private static bool IsFinalStatus(string? serializedStatus) =>
         ExecutionStatuses.TryParse(serializedStatus?.Trim('"'), out var status) && status.IsFinal();
@@ -72,6 +85,6 @@ public sealed partial class ExecutionEngine
         }
     }
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Execution {ExecutionId} runs again: a new orchestration generation started")]
-    private static partial void LogRestarted(ILogger logger, string executionId);
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Execution {ExecutionId}: waiting for its finished orchestration to complete before starting the next")]
+    private static partial void LogWaitingForCompletion(ILogger logger, string executionId);
 }

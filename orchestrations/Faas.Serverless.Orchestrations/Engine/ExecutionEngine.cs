@@ -21,10 +21,10 @@ public enum AttemptStanding
 }
 
 /// <summary>
-/// The platform's side of executions. Starting one creates its <see cref="ExecutionOrchestration"/> instance, its
-/// record and its first work item; events go to the orchestration as raised events, except progress on a running
-/// attempt, which goes straight to the record (there is a lot of it, and replays must stay cheap). Reads come from
-/// the record, which the orchestration's commits keep current.
+/// The platform's side of executions. Starting one writes its record and its first work item; events go to its
+/// <see cref="ExecutionOrchestration"/> (the first ones create the instance), except progress on a running attempt,
+/// which goes straight to the record (there is a lot of it, and replays must stay cheap). Reads come from the
+/// record, which the orchestration's activity keeps current.
 /// </summary>
 public sealed partial class ExecutionEngine(
     DurableTaskClient durable,
@@ -41,23 +41,24 @@ public sealed partial class ExecutionEngine(
     /// <summary>How long <see cref="ApplyAsync"/> waits for the orchestration to commit what it was sent.</summary>
     private static readonly TimeSpan CommitWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan CommitPoll = TimeSpan.FromMilliseconds(250);
+    private const string CreatedEventId = "created";
     private readonly OutputOffloader _outputs = new(payloads, limits.Value);
 
     /// <summary>
-    /// The orchestration instance comes first: once it exists the execution is tracked. The record follows, then the
-    /// first work item, so a runner never leases an attempt whose record is missing.
+    /// Writes the record, then queues the first attempt. The orchestration instance is created by the first event
+    /// (<see cref="SendAsync"/>), usually the runner's report: until then nothing can happen to the execution that
+    /// its queued work item does not already hold durably, and the start of a fast call costs Durable Task one
+    /// episode fewer.
     /// </summary>
     public async Task<ExecutionRecord> StartAsync(ExecutionInfo info, ExecutionPolicy policy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(info);
-        var decision = ExecutionOrchestrator.Apply(null, new ExecutionCreated("created", info.Id, policy), clock.GetUtcNow());
+        var decision = ExecutionOrchestrator.Apply(null, new ExecutionCreated(CreatedEventId, info.Id, policy), clock.GetUtcNow());
         if (decision.IsDropped)
         {
             throw new InvalidOperationException($"The orchestration refused to create execution {info.Id}: {decision.Dropped}.");
         }
 
-        await durable.ScheduleNewOrchestrationInstanceAsync(
-            ExecutionOrchestration.Name, new ExecutionOrchestrationInput(decision.State, []), new StartOrchestrationOptions(info.Id), cancellationToken);
         var record = await store.CreateAsync(info, decision.State, decision.Entries, cancellationToken);
         records.Remember(record);
         foreach (var dispatch in decision.Commands.OfType<DispatchAttempt>())

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Faas.Serverless.Domain.Common;
+using Faas.Serverless.Domain.Services;
 using Faas.Serverless.Functions.Tests.EndToEnd;
 using Faas.Serverless.Functions.Tests.Infrastructure;
 using Faas.Serverless.Orchestrations.Engine;

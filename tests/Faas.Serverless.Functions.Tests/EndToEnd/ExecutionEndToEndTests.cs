@@ -37,6 +37,37 @@ public sealed class ExecutionEndToEndTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
+    public async Task GetOrchestration_RetriedExecution_ShowsTheCompletedInstanceWithItsActivitiesTimerAndEvents()
+    {
+        var created = await _e2e.ExecuteAsync(_serviceId, "flaky", new { key = "flaky-orchestration" });
+        var id = created.GetProperty("id").GetString()!;
+        await _e2e.WaitForFinishAsync(id);
+
+        var view = default(JsonElement);
+        await Eventually.TrueAsync(
+            async () => (view = await _e2e.Client.GetFromJsonAsync<JsonElement>($"{_e2e.Project}/executions/{id}/orchestration")).GetProperty("runtimeStatus").GetString() == "Completed",
+            because: "the orchestration completes right after its final commit");
+
+        Assert.Equal(id, view.GetProperty("instanceId").GetString());
+        Assert.Equal("Execution", view.GetProperty("name").GetString());
+        Assert.Equal("\"success\"", view.GetProperty("customStatus").GetString());
+        var history = view.GetProperty("history").EnumerateArray().Select(e => (Type: e.GetProperty("eventType").GetString(), Name: e.GetProperty("name").GetString())).ToList();
+        Assert.Equal("ExecutionStarted", history[0].Type);
+        Assert.Equal("ExecutionCompleted", history[^1].Type);
+        Assert.Contains(history, e => e is { Type: "EventRaised", Name: "events" });
+        Assert.Contains(history, e => e.Type == "TimerFired");
+        Assert.True(history.Count(e => e is { Type: "TaskScheduled", Name: "ApplyEvents" }) >= 3, "the failure, the retry timer and the success each apply a batch");
+    }
+
+    [Fact]
+    public async Task GetOrchestration_UnknownExecution_NotFound()
+    {
+        using var response = await _e2e.Client.GetAsync(new Uri($"{_e2e.Project}/executions/nosuchexecution/orchestration", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Execute_Async_ReportsProgressInTheStatusLog()
     {
         var created = await _e2e.ExecuteAsync(_serviceId, "work", new { key = "progress", seconds = 0.2 });
