@@ -41,7 +41,8 @@ internal static partial class AzuriteLogParser
             "table" when last == "$batch" => "$batch",
             "table" when last.StartsWith("Tables", StringComparison.Ordinal) => "tables",
             "table" when last.Contains("PartitionKey=", StringComparison.Ordinal) => "entity",
-            "table" => method == "GET" ? "query" : "table",
+            // A POST to a table itself inserts an entity (Durable Task's instance rows); only a GET there is a query.
+            "table" => method == "GET" ? "query" : "entity",
             "queue" when segments.Length >= 4 && segments[2] == "messages" => "message",
             "queue" when last == "messages" => "messages",
             "queue" => segments.Length >= 2 ? "queue" : "account",

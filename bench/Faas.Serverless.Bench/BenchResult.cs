@@ -29,6 +29,11 @@ internal sealed record BenchResult
     public TriggerResult? Triggers { get; init; }
 
     public StorageCapacityResult? StorageCapacity { get; init; }
+
+    /// <summary>Absent from results written before the bare Durable Task run (issue 12), as are the ratios to it.</summary>
+    public BareDurableTaskResult? BareDurableTask { get; init; }
+
+    public PlatformToBareDurableTask? VersusBareDurableTask { get; init; }
 }
 
 /// <summary>Listing every execution of the project, <see cref="ListingBench.PageSize"/> a page: one page's and one whole walk's latency.</summary>

@@ -8,6 +8,8 @@ internal static class BenchRun
 {
     public static async Task<BenchResult> RunAsync(BenchOptions options, string root, CancellationToken cancellationToken = default)
     {
+        // Read first, so a host.json without the block fails the bench before its ten minutes, not after.
+        var durableTask = await DurableTaskSettings.ReadAsync(Path.Combine(root, "host.json"), cancellationToken);
         var workDir = Directory.CreateTempSubdirectory("faas-bench-").FullName;
         var debugLog = Path.Combine(workDir, "azurite-debug.log");
         Console.Error.WriteLine($"bench: work dir {workDir}");
@@ -74,8 +76,8 @@ internal static class BenchRun
 
         var endRoles = ProcessRoles.Find(hostPid, azuritePid);
         var end = ProcessRoles.Sample(endRoles);
-        await WaitForLogAsync(debugLog, "benchmarkidleto", cancellationToken);
-        var requests = AzuriteLogParser.ParseAll(File.ReadLines(debugLog).Where(l => l.Contains("StorageContextMiddleware: RequestMethod=", StringComparison.Ordinal)));
+        await AzuriteDebugLog.WaitForMarkAsync(debugLog, "benchmarkidleto", cancellationToken);
+        var requests = AzuriteDebugLog.Requests(debugLog);
         var storage = StorageCounts.Between(requests, "closedfrom", "closedto", throughput[0].Seconds);
         var idleCounts = StorageCounts.Between(requests, "idlefrom", "idleto", idleSeconds);
         var executions = options.ClosedLoop;
@@ -109,25 +111,17 @@ internal static class BenchRun
         // Last, so the platform's own measurements ran on an Azurite nobody else loaded.
         Step($"Azurite capacity {options.CapacityDuration.TotalSeconds:0} s");
         var capacity = await StorageCapacityBench.RunAsync(connection, azuritePid, result, BenchOptions.Submitters, options.CapacityDuration, cancellationToken);
-        return result with { StorageCapacity = capacity };
+
+        // The host stops first so that the bare run's storage windows hold Durable Task's requests only, as the
+        // platform's held the platform's; the capacity run has removed its own queue.
+        Step("host stopped for the bare Durable Task run");
+        await processes.StopAsync(hostPid);
+        var bare = await BareDurableTaskBench.RunAsync(connection, azuritePid, debugLog, marks, durableTask, options, cancellationToken);
+        result = result with { StorageCapacity = capacity, BareDurableTask = bare };
+        return result with { VersusBareDurableTask = PlatformToBareDurableTask.Of(result) };
     }
 
-    /// <summary>Azurite writes its log behind its work; the last mark being there means every line before it is.</summary>
-    private static async Task WaitForLogAsync(string debugLog, string lastMark, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!File.ReadLines(debugLog).Any(line => line.Contains(lastMark, StringComparison.Ordinal)))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Azurite's log did not show '{lastMark}' within 60 s.");
-            }
-
-            await Task.Delay(500, cancellationToken);
-        }
-    }
-
-    private static void Step(string name) => Console.Error.WriteLine($"bench: {DateTime.UtcNow:HH:mm:ss} {name}");
+    internal static void Step(string name) => Console.Error.WriteLine($"bench: {DateTime.UtcNow:HH:mm:ss} {name}");
 
     private static async Task WaitHealthyAsync(FaasApi api, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -103,31 +103,20 @@ internal sealed class Processes : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops one started process early (SIGTERM, so the host drains and stops its runners), leaving the rest running.</summary>
+    public async Task StopAsync(int pid)
+    {
+        var process = _started.First(p => p.Id == pid);
+        await TerminateAsync(process);
+    }
+
     /// <summary>SIGTERM first, newest first, so the host drains and stops its runners before Azurite goes.</summary>
     public async ValueTask DisposeAsync()
     {
         for (var i = _started.Count - 1; i >= 0; i--)
         {
-            var process = _started[i];
-            if (!process.HasExited)
-            {
-                using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-                {
-                    await kill.WaitForExitAsync();
-                }
-
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-                try
-                {
-                    await process.WaitForExitAsync(timeout.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-            }
-
-            process.Dispose();
+            await TerminateAsync(_started[i]);
+            _started[i].Dispose();
         }
 
         foreach (var output in _outputs)
@@ -136,6 +125,29 @@ internal sealed class Processes : IAsyncDisposable
             {
                 output.Dispose();
             }
+        }
+    }
+
+    private static async Task TerminateAsync(Process process)
+    {
+        if (process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
         }
     }
 }

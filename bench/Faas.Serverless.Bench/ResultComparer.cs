@@ -75,6 +75,8 @@ internal static class ResultComparer
             rows.Add(("storage-bound limit executions / s", capacityBefore.StorageBoundExecutionsPerSecond, capacityNow.StorageBoundExecutionsPerSecond));
             rows.Add(("fraction of storage-bound limit", capacityBefore.FractionOfLimit, capacityNow.FractionOfLimit));
         }
+
+        BareDurableTaskComparison.AddRows(rows, baseline, current);
     }
 
     public static double Ratio(double baseline, double current) =>
@@ -90,6 +92,7 @@ internal static class ResultComparer
             text.AppendLine(CultureInfo.InvariantCulture, $"| {metric} | {before:0.##} | {now:0.##} | {ratio:0.###} |");
         }
 
+        text.Append(BareDurableTaskComparison.Markdown(baseline, current));
         return text.ToString();
     }
 }

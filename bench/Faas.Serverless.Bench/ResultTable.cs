@@ -62,6 +62,7 @@ internal static class ResultTable
             Line($"| {p.Role} | {p.Count} | {p.CpuSecondsPer100Executions:0.00} | {p.RssMb:0} |");
         }
 
+        BareDurableTaskTable.Append(Line, r);
         return text.ToString();
     }
 
@@ -125,6 +126,6 @@ internal static class ResultTable
         }
     }
 
-    private static string Join(IReadOnlyDictionary<string, double> values) =>
+    internal static string Join(IReadOnlyDictionary<string, double> values) =>
         string.Join(", ", values.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:0.0}")));
 }

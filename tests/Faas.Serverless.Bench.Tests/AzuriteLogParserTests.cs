@@ -15,6 +15,8 @@ public sealed class AzuriteLogParserTests
     [InlineData("Table", "POST", "http://127.0.0.1/devstoreaccount1/$batch", "table", "POST $batch")]
     [InlineData("Table", "GET", "http://127.0.0.1/devstoreaccount1/texecutions()?$filter=PartitionKey%20eq%20'p'", "table", "GET query")]
     [InlineData("Table", "POST", "http://127.0.0.1/devstoreaccount1/Tables", "table", "POST tables")]
+    [InlineData("Table", "POST", "http://127.0.0.1/devstoreaccount1/baredtInstances", "table", "POST entity")]
+    [InlineData("Table", "PATCH", "http://127.0.0.1/devstoreaccount1/baredtInstances(PartitionKey='i',RowKey='')", "table", "PATCH entity")]
     [InlineData("Queue", "POST", "http://127.0.0.1/devstoreaccount1/work/messages", "queue", "POST messages")]
     [InlineData("Queue", "GET", "http://127.0.0.1/devstoreaccount1/work/messages?numofmessages=32", "queue", "GET messages")]
     [InlineData("Queue", "DELETE", "http://127.0.0.1/devstoreaccount1/work/messages/0f1e?popreceipt=x", "queue", "DELETE message")]

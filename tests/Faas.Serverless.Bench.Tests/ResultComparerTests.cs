@@ -4,7 +4,7 @@ namespace Faas.Serverless.Bench.Tests;
 
 public sealed class ResultComparerTests
 {
-    private static BenchResult Result(string name, double p50, double perSecond, double requests, double hostCpu) => new()
+    internal static BenchResult Result(string name, double p50, double perSecond, double requests, double hostCpu) => new()
     {
         Name = name,
         StartedAt = DateTimeOffset.UnixEpoch,
