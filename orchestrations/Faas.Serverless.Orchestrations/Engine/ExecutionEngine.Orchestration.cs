@@ -41,8 +41,8 @@ public sealed partial class ExecutionEngine
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                var instance = await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken);
-                if (instance?.RuntimeStatus is not (OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended))
+                var instance = await WaitUntilStartedAsync(id, deadline, cancellationToken);
+                if (instance?.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended))
                 {
                     throw;
                 }
@@ -59,6 +59,25 @@ public sealed partial class ExecutionEngine
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The instance once its first episode has run. DurableTask.AzureStorage may take a pending instance's start
+    /// message and an event raised to it in one batch, put the start back, and discard the event ("no such
+    /// instance"): an event is raised only to an instance that has started.
+    /// </summary>
+    private async Task<OrchestrationMetadata?> WaitUntilStartedAsync(string id, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var instance = await durable.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken);
+            if (instance?.RuntimeStatus != OrchestrationRuntimeStatus.Pending || clock.GetUtcNow() > deadline)
+            {
+                return instance;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
         }
     }
 

@@ -92,6 +92,29 @@ public sealed class DuplicateDeliveryTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(0, await _factory.Api.Services.GetRequiredService<ServiceWorkQueues>().LengthAsync(_serviceId));
     }
 
+    [Fact]
+    public async Task WorkEvents_StartedThenSucceededInBackToBackPosts_EveryExecutionSucceeds()
+    {
+        // The first post creates the orchestration; the second comes while it may still be pending, which
+        // DurableTask.AzureStorage would answer by discarding an event raised to it.
+        var leased = new List<(string ExecutionId, string LeaseId)>();
+        for (var i = 0; i < 8; i++)
+        {
+            leased.Add(await LeaseAsync(await ExecuteAsync($"back-to-back-{i}")));
+        }
+
+        await Task.WhenAll(leased.Select(async lease =>
+        {
+            await PostEventsAsync(Event(lease.ExecutionId, lease.LeaseId, "started"));
+            await PostEventsAsync(Event(lease.ExecutionId, lease.LeaseId, "succeeded") with { Output = JsonSerializer.SerializeToElement(new { runs = 1 }) });
+        }));
+
+        foreach (var (id, _) in leased)
+        {
+            Assert.Equal(["created", "in-progress", "success"], Statuses(await _e2e.WaitForFinishAsync(id, 30)));
+        }
+    }
+
     private static List<string> Statuses(JsonElement execution) =>
         [.. execution.GetProperty("status").EnumerateArray().Select(e => e.GetProperty("status").GetString()!)];
 
