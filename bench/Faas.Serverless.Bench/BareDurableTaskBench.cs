@@ -1,14 +1,16 @@
 using System.Diagnostics;
-using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Faas.Serverless.Orchestrations.Durable;
 using Faas.Serverless.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Faas.Serverless.Bench;
 
 /// <summary>
-/// Bare Durable Task on the bench's Azurite, in the bench process: a TaskHubWorker over AzureStorageOrchestrationService
-/// with host.json's <c>extensions.durableTask</c> settings on a task hub of its own, measured as the platform is
-/// (sequential latency, closed loop, storage requests between marks, idle, cold start).
+/// Bare Durable Task on the bench's Azurite, in the bench process: a TaskHubWorker over the AzureStorageOrchestrationService
+/// the platform's <see cref="OrchestrationServiceFactory"/> builds from the platform's <see cref="DurableTaskOptions"/>,
+/// on a task hub of its own, measured as the platform is (sequential latency, closed loop, storage requests between
+/// marks, idle, cold start).
 /// </summary>
 internal static class BareDurableTaskBench
 {
@@ -16,21 +18,24 @@ internal static class BareDurableTaskBench
     public const string HubName = "baredt";
 
     public static async Task<BareDurableTaskResult> RunAsync(
-        string connectionString, int azuritePid, string debugLog, AzuriteMarks marks, DurableTaskSettings settings, BenchOptions options, CancellationToken cancellationToken = default)
+        string connectionString, int azuritePid, string debugLog, AzuriteMarks marks, DurableTaskOptions durableTask, BenchOptions options, CancellationToken cancellationToken = default)
     {
         var parked = await QueueMessagesAsync(connectionString, cancellationToken);
         var signals = new CompletionSignals();
-        using var service = new AzureStorageOrchestrationService(settings.ToServiceSettings(connectionString, HubName));
-        using var worker = new TaskHubWorker(new SignallingOrchestrationService(service, signals));
+        using var service = OrchestrationServiceFactory.Create(new StorageSettings { ConnectionString = connectionString }, durableTask, NullLoggerFactory.Instance);
+        using var worker = new TaskHubWorker(new SignalingOrchestrationService(service, signals));
         worker.AddTaskOrchestrations(typeof(NoopOrchestration));
         worker.AddTaskActivities(typeof(NoopActivity));
-        var load = new BareDurableTaskLoad(new TaskHubClient(service), signals);
+        var load = new BareDurableTaskLoad(service, signals);
         try
         {
             BenchRun.Step("bare Durable Task: cold start");
             var coldStart = Stopwatch.StartNew();
+
+            // As the host's worker service does: the task hub first, then the worker.
+            await service.CreateIfNotExistsAsync();
             await worker.StartAsync();
-            await load.RunOneAsync(cancellationToken);
+            await load.RunOneAsync("cold-", cancellationToken);
             var coldStartMs = coldStart.Elapsed.TotalMilliseconds;
 
             BenchRun.Step("bare Durable Task: sequential latency");
@@ -39,13 +44,14 @@ internal static class BareDurableTaskBench
             BenchRun.Step($"bare Durable Task: closed loop {options.ClosedLoop}");
             var before = Sample(azuritePid);
             await marks.MarkAsync("bareclosedfrom", cancellationToken);
-            var throughput = new List<ThroughputResult> { await load.ClosedLoopAsync(options.ClosedLoop, BenchOptions.Submitters, cancellationToken) };
+            var loop = await load.ClosedLoopAsync(options.ClosedLoop, BenchOptions.Submitters, cancellationToken);
             await marks.MarkAsync("bareclosedto", cancellationToken);
             var after = Sample(azuritePid);
+            var throughput = new List<ThroughputResult> { await load.SummarizeAsync(loop, cancellationToken) };
             if (options.Long)
             {
                 BenchRun.Step("bare Durable Task: closed loop 5000");
-                throughput.Add(await load.ClosedLoopAsync(5000, BenchOptions.Submitters, cancellationToken));
+                throughput.Add(await load.SummarizeAsync(await load.ClosedLoopAsync(5000, BenchOptions.Submitters, cancellationToken), cancellationToken));
             }
 
             BenchRun.Step("bare Durable Task: idle 10 s");
@@ -65,8 +71,7 @@ internal static class BareDurableTaskBench
             return new BareDurableTaskResult
             {
                 HubName = HubName,
-                Settings = settings.Applied(),
-                SettingsNotApplied = settings.NotApplied,
+                Settings = PlatformDurableTaskOptions.Applied(durableTask),
                 QueueMessagesAtStart = parked,
                 ColdStartMs = Math.Round(coldStartMs),
                 Client = client,

@@ -2,15 +2,15 @@ namespace Faas.Serverless.Bench;
 
 /// <summary>
 /// The bare Durable Task run of the same invocation: DurableTask.Core's TaskHubWorker over DurableTask.AzureStorage on
-/// the same Azurite, one orchestration with one in-process no-op activity, measured as the platform is.
+/// the same Azurite with the platform's task hub settings, one orchestration with one in-process no-op activity,
+/// measured as the platform is.
 /// </summary>
 internal sealed record BareDurableTaskResult
 {
     public required string HubName { get; init; }
 
-    /// <summary>host.json <c>extensions.durableTask</c> as applied, and the keys there the bench did not map.</summary>
+    /// <summary>The platform's <c>DurableTaskOptions</c> as bound from host.json <c>extensions.durableTask</c>, by host.json key.</summary>
     public required IReadOnlyDictionary<string, string> Settings { get; init; }
-    public required IReadOnlyList<string> SettingsNotApplied { get; init; }
 
     /// <summary>Azurite's queue reads scan every stored message, so what the platform's runs left behind weighs on this run too.</summary>
     public required int QueueMessagesAtStart { get; init; }

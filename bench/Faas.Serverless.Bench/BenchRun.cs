@@ -9,7 +9,7 @@ internal static class BenchRun
     public static async Task<BenchResult> RunAsync(BenchOptions options, string root, CancellationToken cancellationToken = default)
     {
         // Read first, so a host.json without the block fails the bench before its ten minutes, not after.
-        var durableTask = await DurableTaskSettings.ReadAsync(Path.Combine(root, "host.json"), cancellationToken);
+        var durableTask = PlatformDurableTaskOptions.Read(Path.Combine(root, "host.json"), BareDurableTaskBench.HubName);
         var workDir = Directory.CreateTempSubdirectory("faas-bench-").FullName;
         var debugLog = Path.Combine(workDir, "azurite-debug.log");
         Console.Error.WriteLine($"bench: work dir {workDir}");

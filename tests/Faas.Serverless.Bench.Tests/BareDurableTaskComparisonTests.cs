@@ -8,7 +8,6 @@ public sealed class BareDurableTaskComparisonTests
     {
         HubName = "baredt",
         Settings = new Dictionary<string, string> { ["storageProvider.partitionCount"] = "2" },
-        SettingsNotApplied = [],
         QueueMessagesAtStart = 3,
         ColdStartMs = 1300,
         Client = new LatencySummary(200, clientP50, clientP50 + 10, clientP50 + 20, clientP50 + 30),

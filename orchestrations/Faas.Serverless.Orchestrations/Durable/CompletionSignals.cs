@@ -1,10 +1,11 @@
 namespace Faas.Serverless.Orchestrations.Durable;
 
 /// <summary>
-/// Wakes the callers waiting for an instance the moment this host's worker commits its end, so a waiting request
-/// costs no storage polls for orchestrations that finish here (polling remains for those finishing on other hosts).
+/// Wakes the callers waiting for an instance the moment a worker in this process commits its end (through
+/// <see cref="SignalingOrchestrationService"/>), so waiting costs no storage polls for orchestrations that finish here
+/// (the host still polls for those finishing on other hosts).
 /// </summary>
-internal sealed class CompletionSignals
+public sealed class CompletionSignals
 {
     private readonly Dictionary<string, List<TaskCompletionSource>> _waiters = new(StringComparer.Ordinal);
 
@@ -50,10 +51,18 @@ internal sealed class CompletionSignals
         }
     }
 
-    public sealed class Watch(CompletionSignals owner, string instanceId, TaskCompletionSource source) : IDisposable
+    /// <summary>Made by <see cref="Observe"/> only: disposing it unregisters its source.</summary>
+    public sealed class Watch : IDisposable
     {
-        public Task Signaled => source.Task;
+        private readonly CompletionSignals _owner;
+        private readonly string _instanceId;
+        private readonly TaskCompletionSource _source;
 
-        public void Dispose() => owner.Forget(instanceId, source);
+        internal Watch(CompletionSignals owner, string instanceId, TaskCompletionSource source) =>
+            (_owner, _instanceId, _source) = (owner, instanceId, source);
+
+        public Task Signaled => _source.Task;
+
+        public void Dispose() => _owner.Forget(_instanceId, _source);
     }
 }

@@ -3,11 +3,12 @@ using DurableTask.Core;
 namespace Faas.Serverless.Orchestrations.Durable;
 
 /// <summary>
-/// The orchestration service as this host's worker uses it: every call passes through, and a commit that ends an
-/// instance wakes its local waiters (<see cref="CompletionSignals"/>). It hides the backend's entity support on
-/// purpose: no entities run here, so the worker starts no entity dispatcher.
+/// The orchestration service as a worker in this process uses it (the host's, and the bench's bare Durable Task run):
+/// every call passes through, and a commit that ends an instance wakes the waiters of this process
+/// (<see cref="CompletionSignals"/>). It hides the backend's entity support on purpose: no entities run on it, so the
+/// worker starts no entity dispatcher.
 /// </summary>
-internal sealed class SignalingOrchestrationService(IOrchestrationService inner, CompletionSignals signals) : IOrchestrationService
+public sealed class SignalingOrchestrationService(IOrchestrationService inner, CompletionSignals signals) : IOrchestrationService
 {
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
