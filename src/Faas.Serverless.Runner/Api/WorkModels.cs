@@ -78,6 +78,13 @@ internal static class EventTypes
     /// <summary>Events that end the lease: the host completes the work item and the agent stops renewing it.</summary>
     public static bool IsTerminal(string type) => type is Succeeded or Failed or Released;
 
-    /// <summary>Events that may wait up to the batching delay; every other type is sent at once.</summary>
-    public static bool IsBatchable(string type) => type is Log or Progress;
+    /// <summary>
+    /// Events that may wait up to the batching delay; every other type is sent at once, with those waiting before it.
+    /// <c>started</c> waits too: a call that ends within the delay reports its start and its result in one post,
+    /// which the host applies to the execution's orchestration as one batch instead of two.
+    /// </summary>
+    public static bool IsBatchable(string type) => type is Log or Progress or Started;
+
+    /// <summary>Events dropped, once too many wait unsent, rather than exhaust memory: never a start or a result.</summary>
+    public static bool IsDroppable(string type) => type is Log or Progress;
 }

@@ -14,7 +14,7 @@ internal sealed record AgentTimings
     /// <summary>After the held runs change, how long to gather more changes before watching the new set.</summary>
     public TimeSpan WatchRestartDelay { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Log and progress events wait at most this long to be sent in one batch.</summary>
+    /// <summary>Start, log and progress events wait at most this long to be sent in one batch.</summary>
     public TimeSpan LogBatchDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
     public int MaxEventsPerPost { get; init; } = 200;

@@ -5,8 +5,8 @@ namespace Faas.Serverless.Runner.Work;
 
 /// <summary>
 /// One ordered queue of execution events for the whole replica, so the events of each execution reach the host in
-/// the order they happened. <c>log</c>/<c>progress</c> events wait up to <see cref="AgentTimings.LogBatchDelay"/> to be
-/// batched; any other event flushes the queue at once. A POST that fails for a transient reason (5xx, timeout, no
+/// the order they happened. <c>started</c>/<c>log</c>/<c>progress</c> events wait up to <see cref="AgentTimings.LogBatchDelay"/>
+/// to be batched; any other event flushes the queue at once. A POST that fails for a transient reason (5xx, timeout, no
 /// connection) is retried with the same event ids (the host is idempotent by eventId), with backoff capped at 5 s and
 /// for as long as it takes, and nothing behind it overtakes it. Events the host refuses are dropped one by one, never
 /// the batch around them: a refused result becomes a <c>failed</c> event, so the call still ends. A batch holds at
@@ -57,7 +57,7 @@ internal sealed partial class EventOutbox(
         var size = IsResult(runnerEvent) ? spool.Save(runnerEvent with { LeaseId = run.LeaseId }) ?? Estimate(runnerEvent) : Estimate(runnerEvent);
         lock (_sync)
         {
-            if (batchable && _pending.Count >= timings.MaxPendingEvents)
+            if (EventTypes.IsDroppable(runnerEvent.Type) && _pending.Count >= timings.MaxPendingEvents)
             {
                 if (++_dropped % 1000 == 1)
                 {

@@ -42,6 +42,32 @@ public sealed class EventOutboxTests
     }
 
     [Fact]
+    public async Task Enqueue_StartedThenResultWithinTheDelay_OnePost()
+    {
+        await using var kit = new WorkTestKit(new AgentTimings { LogBatchDelay = TimeSpan.FromSeconds(30) });
+        kit.Tracker.Start(WorkTestKit.Item("e1"), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await Task.Delay(50);
+        Assert.Empty(kit.Posts);
+
+        kit.Tracker.OnWorkerMessage(WorkTestKit.Message("result", "e1"));
+
+        await Wait.UntilAsync(() => kit.Sent.Any(e => e.Type == EventTypes.Succeeded), "succeeded sent", 5);
+        Assert.Equal([EventTypes.Started, EventTypes.Succeeded], Assert.Single(kit.Posts).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task Enqueue_StartedOfALongCall_SentAfterTheBatchDelay()
+    {
+        await using var kit = new WorkTestKit(new AgentTimings { LogBatchDelay = TimeSpan.FromSeconds(1.5) });
+        kit.Tracker.Start(WorkTestKit.Item("e1"), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+
+        await Task.Delay(100);
+        Assert.Empty(kit.Posts);
+        await Wait.UntilAsync(() => kit.Posts.Count == 1, "started sent");
+        Assert.Equal([EventTypes.Started], kit.Posts[0].Select(e => e.Type));
+    }
+
+    [Fact]
     public async Task RunAsync_PostFailsTwice_RetriesSameEventsInOrder()
     {
         await using var kit = new WorkTestKit(failPost: attempt => attempt <= 2 ? new HostApiException("503", HttpStatusCode.ServiceUnavailable) : null);
@@ -59,7 +85,7 @@ public sealed class EventOutboxTests
     [Fact]
     public async Task RunAsync_LeaseRenewedBeforeSend_StampsLatestLeaseId()
     {
-        await using var kit = new WorkTestKit(new AgentTimings { LogBatchDelay = TimeSpan.FromSeconds(30) });
+        await using var kit = new WorkTestKit(new AgentTimings { LogBatchDelay = TimeSpan.FromMilliseconds(100) });
         await kit.Gate.WaitAsync();
         var run = kit.Tracker.Start(WorkTestKit.Item("e1", leaseId: "old"), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
 
@@ -94,7 +120,7 @@ public sealed class EventOutboxTests
     {
         var hold = new TaskCompletionSource();
         await using var kit = new WorkTestKit(
-            new AgentTimings { MaxPendingEvents = 3, LogBatchDelay = TimeSpan.FromSeconds(30) },
+            new AgentTimings { MaxPendingEvents = 3, LogBatchDelay = TimeSpan.FromMilliseconds(100) },
             beforePost: attempt => attempt == 1 ? hold.Task : Task.CompletedTask);
         kit.Tracker.Start(WorkTestKit.Item("e1"), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         await Wait.UntilAsync(() => kit.PostAttempts == 1, "started being posted");
