@@ -72,6 +72,22 @@ public static class LocalProcesses
         return int.Parse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// What each thread of the process is blocked in (<c>/proc/{pid}/task/*/wchan</c>, e.g. <c>hrtimer_nanosleep</c> for a
+    /// sleep, <c>futex_wait_queue</c> for a lock); empty when the process is gone.
+    /// </summary>
+    public static IReadOnlyList<string> WaitChannels(int pid)
+    {
+        try
+        {
+            return [.. Directory.EnumerateDirectories($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/task").Select(task => File.ReadAllText(Path.Combine(task, "wchan")))];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>Best-effort kill -9, for cleaning up after a failed test.</summary>
     public static void Kill(IEnumerable<int> pids)
     {

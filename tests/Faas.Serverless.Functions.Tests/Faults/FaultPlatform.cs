@@ -81,8 +81,11 @@ public sealed class FaultPlatform : IDisposable
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
 
         // Host lines with times, to line them up with the fault's moment in a failure's log.
-        ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
-        ["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true",
+        ["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ",
+        ["Logging__Console__UseUtcTimestamp"] = "true",
+
+        // The supervisor passes on each runner's lines, prefixed with its replica id, at Debug: who invoked which call.
+        ["Logging__LogLevel__Faas.Serverless.Supervisor.ReplicaLauncher"] = "Debug",
         ["AzureWebJobsStorage"] = _connectionString,
         ["Faas__Auth__AdminKey"] = FaasApiFactory.AdminKey,
         ["Faas__Storage__TablePrefix"] = _prefix,
