@@ -7,7 +7,7 @@ namespace Faas.Serverless.Functions.Tests.Faults;
 
 /// <summary>
 /// Storage dies with 50 executions in flight and comes back on the same data: every connection to it is reset at once
-/// and new ones are refused (a <see cref="StorageRelay"/> cut), then Azurite (of this test only, on disk) is killed -9
+/// and new ones are refused (a <see cref="TcpRelay"/> cut), then Azurite (of this test only, on disk) is killed -9
 /// and started again on its data, and the relay opens again. The host, its runners and Durable Task ride it out and
 /// every execution finishes once. The relay stands in for the process's death towards the platform because Azurite
 /// saves its databases every 5 s: killed under load, it forgets up to 5 s of writes it acknowledged, so Azurite is
@@ -19,15 +19,15 @@ public sealed class AzuriteKillFaultTests(ITestOutputHelper output) : IAsyncLife
     /// <summary>Past Azurite's 5 s save interval, so that it has saved every write it acknowledged before it is killed.</summary>
     private static readonly TimeSpan UntilSaved = TimeSpan.FromSeconds(6);
     private readonly DiskAzurite _storage = new();
-    private StorageRelay _relay = null!;
+    private TcpRelay _relay = null!;
     private FaultPlatform _platform = null!;
 
     public async Task InitializeAsync()
     {
         await _storage.StartAsync();
-        _relay = new StorageRelay(_storage.ConnectionString);
+        (_relay, var connectionString) = TcpRelay.ForStorage(_storage.ConnectionString);
         _relay.Start();
-        _platform = new FaultPlatform(_relay.ConnectionString, output);
+        _platform = new FaultPlatform(connectionString, output);
     }
 
     public async Task DisposeAsync()

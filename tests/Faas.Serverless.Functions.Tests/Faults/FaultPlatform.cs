@@ -34,6 +34,8 @@ public sealed class FaultPlatform : IDisposable
     /// <summary>The task hub every host of this platform shares (also the table and queue prefix).</summary>
     public string HubName => _prefix;
 
+    public string ConnectionString => _connectionString;
+
     /// <summary>Where the package counts its calls: one line per finished call of a key.</summary>
     public string RunsDir => Path.Combine(_stateDir, "runs");
 
@@ -47,9 +49,16 @@ public sealed class FaultPlatform : IDisposable
     /// The host's runner folder: a restarted host must reuse its predecessor's to recognise the orphaned runners it
     /// left; two hosts side by side get one each, as two machines would.
     /// </param>
-    public async Task<HostProcess> StartHostAsync(string name, Uri url, string machine)
+    /// <param name="runnersCall">The address the host's runners call it back on; its own when null.</param>
+    public async Task<HostProcess> StartHostAsync(string name, Uri url, string machine, Uri? runnersCall = null)
     {
-        var host = HostProcess.Start(name, url, Environment(machine), _output);
+        var environment = Environment(machine);
+        if (runnersCall is not null)
+        {
+            environment["Faas__Runners__HostUrl"] = runnersCall.ToString().TrimEnd('/');
+        }
+
+        var host = HostProcess.Start(name, url, environment, _output);
         _hosts.Add(host);
         using var anonymous = HostApi.Client(url, null);
         await host.WaitUntilHealthyAsync(anonymous, TimeSpan.FromSeconds(60));

@@ -7,33 +7,46 @@ using System.Text.RegularExpressions;
 namespace Faas.Serverless.Functions.Tests.Faults;
 
 /// <summary>
-/// A TCP relay in front of a storage emulator, port for port. <see cref="Cut"/> resets every open connection and
-/// refuses new ones, which is what the platform sees when its storage process dies, while the emulator keeps
-/// everything it acknowledged: Azurite 3.37 saves its databases every 5 s only, so a kill -9 of Azurite under load
-/// rolls storage back by up to 5 s of acknowledged writes, which real storage never does.
+/// A TCP relay on loopback: each of its ports forwards to the first of its targets that accepts a connection.
+/// <see cref="Cut"/> resets every open connection and refuses new ones, which is what clients see when the process
+/// behind dies.
 /// </summary>
-public sealed partial class StorageRelay : IDisposable
+public sealed partial class TcpRelay : IDisposable
 {
-    private readonly Dictionary<int, int> _targets = [];
+    private readonly Dictionary<int, int[]> _targets;
     private readonly ConcurrentDictionary<Socket, byte> _sockets = new();
     private readonly List<TcpListener> _listeners = [];
     private CancellationTokenSource _running = new();
 
-    /// <param name="connectionString">The emulator's, with loopback endpoints.</param>
-    public StorageRelay(string connectionString)
+    private TcpRelay(Dictionary<int, int[]> targets) => _targets = targets;
+
+    /// <summary>
+    /// In front of a storage emulator, port for port: cut, it stands for the emulator's death while the emulator keeps
+    /// everything it acknowledged (Azurite 3.37 saves its databases every 5 s only, so a kill -9 of Azurite under load
+    /// rolls storage back by up to 5 s of acknowledged writes, which real storage never does).
+    /// </summary>
+    /// <returns>The relay (not started) and the emulator's connection string with the relay's ports.</returns>
+    public static (TcpRelay Relay, string ConnectionString) ForStorage(string connectionString)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
-        ConnectionString = LoopbackPort().Replace(connectionString, match =>
+        var targets = new Dictionary<int, int[]>();
+        var relayed = LoopbackPort().Replace(connectionString, match =>
         {
-            var target = int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture);
             var port = Crash.HostProcess.FreePort();
-            _targets[port] = target;
+            targets[port] = [int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture)];
             return $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         });
+        return (new TcpRelay(targets), relayed);
     }
 
-    /// <summary>The emulator's connection string with the relay's ports.</summary>
-    public string ConnectionString { get; }
+    /// <summary>One address in front of several hosts, as a load balancer with failover: each connection goes to the first host that accepts it.</summary>
+    /// <returns>The relay (not started) and its address.</returns>
+    public static (TcpRelay Relay, Uri Url) ForHosts(params Uri[] hosts)
+    {
+        ArgumentNullException.ThrowIfNull(hosts);
+        var port = Crash.HostProcess.FreePort();
+        return (new TcpRelay(new() { [port] = [.. hosts.Select(host => host.Port)] }), new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"));
+    }
 
     public void Start()
     {
@@ -65,7 +78,7 @@ public sealed partial class StorageRelay : IDisposable
         _running.Dispose();
     }
 
-    private async Task AcceptAsync(TcpListener listener, int target, CancellationToken cancellationToken)
+    private async Task AcceptAsync(TcpListener listener, int[] targets, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -79,18 +92,18 @@ public sealed partial class StorageRelay : IDisposable
                 return;
             }
 
-            _ = RelayAsync(client, target, cancellationToken);
+            _ = RelayAsync(client, targets, cancellationToken);
         }
     }
 
-    private async Task RelayAsync(Socket client, int target, CancellationToken cancellationToken)
+    private async Task RelayAsync(Socket client, int[] targets, CancellationToken cancellationToken)
     {
-        using var upstream = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         _sockets[client] = 0;
-        _sockets[upstream] = 0;
+        Socket? upstream = null;
         try
         {
-            await upstream.ConnectAsync(IPAddress.Loopback, target, cancellationToken);
+            upstream = await ConnectAsync(targets, cancellationToken);
+            _sockets[upstream] = 0;
             await Task.WhenAny(PumpAsync(client, upstream, cancellationToken), PumpAsync(upstream, client, cancellationToken));
         }
         catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException or IOException)
@@ -100,7 +113,12 @@ public sealed partial class StorageRelay : IDisposable
         finally
         {
             _sockets.TryRemove(client, out _);
-            _sockets.TryRemove(upstream, out _);
+            if (upstream is not null)
+            {
+                _sockets.TryRemove(upstream, out _);
+                upstream.Dispose();
+            }
+
             if (cancellationToken.IsCancellationRequested)
             {
                 Reset(client);
@@ -111,6 +129,29 @@ public sealed partial class StorageRelay : IDisposable
             }
 
             client.Dispose();
+        }
+    }
+
+    /// <summary>The first target that accepts; the last one's refusal is thrown.</summary>
+    private static async Task<Socket> ConnectAsync(int[] targets, CancellationToken cancellationToken)
+    {
+        for (var i = 0; ; i++)
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                await socket.ConnectAsync(IPAddress.Loopback, targets[i], cancellationToken);
+                return socket;
+            }
+            catch (SocketException) when (i < targets.Length - 1)
+            {
+                socket.Dispose();
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
         }
     }
 
