@@ -14,10 +14,12 @@ public sealed class HostApi : IDisposable
 {
     private static readonly string PackageDir = Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Package");
     private readonly HttpClient _developer;
+    private readonly string _key;
 
-    private HostApi(HttpClient developer, string projectId)
+    private HostApi(HttpClient developer, string key, string projectId)
     {
         _developer = developer;
+        _key = key;
         ProjectId = projectId;
     }
 
@@ -49,7 +51,8 @@ public sealed class HostApi : IDisposable
         await Tenant.PostAsync(admin, $"/api/v1/organizations/{organizationId}/members", new { userId, role = "Member" });
         await Tenant.PostAsync(admin, $"/api/v1/projects/{projectId}/members", new { userId, role = "Developer" }, expectCreated: false);
         var key = await Tenant.PostAsync(admin, $"/api/v1/users/{userId}/api-keys", new { name = "crash" });
-        var api = new HostApi(Client(baseAddress, key.GetProperty("key").GetString()), projectId);
+        var secret = key.GetProperty("key").GetString()!;
+        var api = new HostApi(Client(baseAddress, secret), secret, projectId);
         using var pushed = await Codebases.PushAsync(
             api._developer, projectId, await File.ReadAllTextAsync(Path.Combine(PackageDir, "faas.json")), Codebases.Zip(("main.py", E2E.PackageSource(stateDir))));
         Assert.True(pushed.IsSuccessStatusCode, await pushed.Content.ReadAsStringAsync());
@@ -75,5 +78,27 @@ public sealed class HostApi : IDisposable
     public async Task<IReadOnlyList<string>> ListAsync(string status) =>
         [.. (await _developer.GetFromJsonAsync<JsonElement>($"{Project}/executions?status={status}&pageSize=100")).GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!)];
 
+    /// <summary>The same developer on another host of the same storage (hosts share users, keys and projects).</summary>
+    public HostApi On(Uri baseAddress) => new(Client(baseAddress, _key), _key, ProjectId);
+
+    /// <summary>The execution, or null while the host cannot answer (down, restarting, or storage unavailable).</summary>
+    public async Task<JsonElement?> TryGetExecutionAsync(string executionId) => await TryGetAsync($"{Project}/executions/{executionId}");
+
+    /// <summary>The execution's Durable Task instance (<c>GET /executions/{id}/orchestration</c>), or null when the host cannot answer.</summary>
+    public async Task<JsonElement?> TryGetOrchestrationAsync(string executionId) => await TryGetAsync($"{Project}/executions/{executionId}/orchestration");
+
     public void Dispose() => _developer.Dispose();
+
+    private async Task<JsonElement?> TryGetAsync(string path)
+    {
+        try
+        {
+            using var response = await _developer.GetAsync(new Uri(path, UriKind.Relative));
+            return response.IsSuccessStatusCode ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone() : null;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -15,6 +16,7 @@ public sealed class HostProcess : IDisposable
     private readonly Process _process;
     private readonly ITestOutputHelper _output;
     private readonly string _name;
+    private readonly ConcurrentQueue<string> _lines = new();
 
     private HostProcess(Process process, ITestOutputHelper output, string name)
     {
@@ -26,6 +28,9 @@ public sealed class HostProcess : IDisposable
     public int Pid => _process.Id;
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>Every line the host has written so far, for tests that look for what it (or a runner through it) logged.</summary>
+    public IReadOnlyCollection<string> Lines => _lines;
 
     /// <summary>The host dll next to its project, in Debug or Release like this test assembly.</summary>
     public static string HostDll { get; } = Path.Combine(
@@ -136,6 +141,7 @@ public sealed class HostProcess : IDisposable
             return;
         }
 
+        _lines.Enqueue(line);
         try
         {
             _output.WriteLine($"[{_name}] {line}");

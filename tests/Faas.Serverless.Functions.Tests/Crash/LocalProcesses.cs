@@ -50,6 +50,44 @@ public static class LocalProcesses
             && arguments.Zip(arguments.Skip(1)).Any(pair => pair is ("--parent-pid", var value) && value == pid));
     }
 
+    /// <summary>The direct children of <paramref name="parentPid"/> (their parent pid in <c>/proc/{pid}/stat</c>).</summary>
+    public static IReadOnlyList<int> ChildrenOf(int parentPid) =>
+        [.. Matching(_ => true).Where(pid => ParentOf(pid) == parentPid)];
+
+    /// <summary>The parent pid, or null when the process is gone.</summary>
+    public static int? ParentOf(int pid)
+    {
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so the fields start after the last ')'.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return int.Parse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// What each thread of the process is blocked in (<c>/proc/{pid}/task/*/wchan</c>, e.g. <c>hrtimer_nanosleep</c> for a
+    /// sleep, <c>futex_wait_queue</c> for a lock); empty when the process is gone.
+    /// </summary>
+    public static IReadOnlyList<string> WaitChannels(int pid)
+    {
+        try
+        {
+            return [.. Directory.EnumerateDirectories($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/task").Select(task => File.ReadAllText(Path.Combine(task, "wchan")))];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>Best-effort kill -9, for cleaning up after a failed test.</summary>
     public static void Kill(IEnumerable<int> pids)
     {
