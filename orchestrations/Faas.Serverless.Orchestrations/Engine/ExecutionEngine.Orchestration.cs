@@ -1,3 +1,4 @@
+using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Orchestrations.Executions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -42,6 +43,13 @@ public sealed partial class ExecutionEngine
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 var instance = await WaitUntilStartedAsync(id, deadline, cancellationToken);
+                if (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+                {
+                    // Its start message is held by a host that died (hidden for the visibility timeout): the caller
+                    // retries after a 503, as it does through a storage outage, by when the next owner has started it.
+                    throw new StorageUnavailableException($"The orchestration of execution '{id}' has not started yet; retry shortly.", ex);
+                }
+
                 if (instance?.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended))
                 {
                     throw;
