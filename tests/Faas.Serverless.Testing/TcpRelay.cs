@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
-namespace Faas.Serverless.Functions.Tests.Faults;
+namespace Faas.Serverless.Testing;
 
 /// <summary>
 /// A TCP relay on loopback: each of its ports forwards to the first of its targets that accepts a connection.
@@ -32,7 +32,7 @@ public sealed partial class TcpRelay : IDisposable
         var targets = new Dictionary<int, int[]>();
         var relayed = LoopbackPort().Replace(connectionString, match =>
         {
-            var port = Crash.HostProcess.FreePort();
+            var port = FreePort();
             targets[port] = [int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture)];
             return $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         });
@@ -44,10 +44,11 @@ public sealed partial class TcpRelay : IDisposable
     public static (TcpRelay Relay, Uri Url) ForHosts(params Uri[] hosts)
     {
         ArgumentNullException.ThrowIfNull(hosts);
-        var port = Crash.HostProcess.FreePort();
+        var port = FreePort();
         return (new TcpRelay(new() { [port] = [.. hosts.Select(host => host.Port)] }), new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"));
     }
 
+    /// <summary>Listens on the relay's ports; after <see cref="Cut"/>, opens them again (the process behind is back).</summary>
     public void Start()
     {
         _running = new CancellationTokenSource();
@@ -69,6 +70,20 @@ public sealed partial class TcpRelay : IDisposable
         foreach (var socket in _sockets.Keys)
         {
             Reset(socket);
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
         }
     }
 

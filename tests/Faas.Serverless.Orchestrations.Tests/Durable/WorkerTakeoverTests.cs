@@ -22,8 +22,10 @@ public sealed class WorkerTakeoverTests(AzuriteFixture azurite, ITestOutputHelpe
     public async Task SecondWorker_FirstLosesStorageWithOrchestrationsInFlight_FinishesThemAllWithin30Seconds()
     {
         var hub = AzuriteFixture.UniqueName("hub");
-        await using var proxy = StorageProxy.Start(azurite.ConnectionString);
-        var first = await StartAsync(proxy.ConnectionString, hub, "first");
+        var (relay, relayed) = TcpRelay.ForStorage(azurite.ConnectionString);
+        using var proxy = relay;
+        proxy.Start();
+        var first = await StartAsync(relayed, hub, "first");
         await using var second = await StartAsync(azurite.ConnectionString, hub, "second");
         var ids = new List<string>();
         for (var i = 0; i < Orchestrations; i++)
@@ -44,7 +46,7 @@ public sealed class WorkerTakeoverTests(AzuriteFixture azurite, ITestOutputHelpe
         recovery.Stop();
         output.WriteLine($"All {Orchestrations} finished {recovery.Elapsed.TotalSeconds:0.0} s after the first worker lost storage " +
             $"(first started {first.Get<RunCounter>().Count("started")} activities, second {second.Get<RunCounter>().Count("started")}).");
-        proxy.Restore();
+        proxy.Start();
         await first.StopAsync(TimeSpan.FromSeconds(5));
         await first.DisposeAsync();
 
