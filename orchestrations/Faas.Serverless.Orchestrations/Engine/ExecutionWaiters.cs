@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace Faas.Serverless.Orchestrations.Engine;
 
 /// <summary>
-/// Wakes requests waiting for an execution to finish (synchronous execute, long polls) the moment this host
-/// commits its final status. Waiters also poll, so a completion committed by another host is seen too.
+/// Wakes requests waiting on an execution (synchronous execute, long polls, a terminate or rerun waiting for its
+/// effect) each time this host commits a change to it. Waiters also read storage, so another host's commits are seen too.
 /// </summary>
 public sealed class ExecutionWaiters
 {
