@@ -124,7 +124,7 @@ internal static partial class ExecutionEndpoints
         }
 
         var caller = Caller.From(http.User).Id;
-        record = await engine.ApplyAsync(executionId, [new TerminateRequested($"terminate-{record.State.Cycle}", caller, "requested through the API")], cancellationToken) ?? record;
+        record = await engine.SendAsync(executionId, [new TerminateRequested($"terminate-{record.State.Cycle}", caller, "requested through the API")], cancellationToken) ?? record;
         runners.Signal(record.Info.ServiceId);
         return TypedResults.Ok(await responder.RespondAsync(record, cancellationToken));
     }
@@ -143,7 +143,7 @@ internal static partial class ExecutionEndpoints
             return Problems.Conflict($"Execution '{executionId}' is {record.State.Status.ToWireName()}; only a finished execution can be rerun.");
         }
 
-        record = await engine.ApplyAsync(executionId, [new RerunRequested($"rerun-{record.State.Cycle + 1}", Caller.From(http.User).Id)], cancellationToken) ?? record;
+        record = await engine.SendAsync(executionId, [new RerunRequested($"rerun-{record.State.Cycle + 1}", Caller.From(http.User).Id)], cancellationToken) ?? record;
         return TypedResults.Ok(await responder.RespondAsync(record, cancellationToken));
     }
 

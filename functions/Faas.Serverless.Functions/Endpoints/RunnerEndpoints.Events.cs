@@ -17,8 +17,9 @@ internal static partial class RunnerEndpoints
     /// <summary>
     /// Applies a runner's events and lists the ones it refused, so the runner drops those alone: one bad event (an
     /// output storage will not take) never blocks the others. Events for unknown, foreign or stale attempts are
-    /// ignored, not refused. A storage outage fails the whole request with 503; the runner sends it again, and
-    /// events already applied are recognized by their eventId.
+    /// ignored, not refused. The answer comes once every execution's record shows its events; a storage outage, or
+    /// an orchestration that has not applied them in time, fails the whole request with 503, and the runner sends it
+    /// again (events already applied are recognized by their eventId). Executions are handled side by side.
     /// </summary>
     private static async Task<Ok<RunnerEventsResponse>> ReportEventsAsync(
         RunnerEventsRequest request, HttpContext http, ExecutionEngine engine, IExecutionStore store, ServiceWorkQueues queues, CancellationToken cancellationToken)
@@ -30,30 +31,41 @@ internal static partial class RunnerEndpoints
             rejected.Add(new RejectedEvent(invalid.EventId, StatusCodes.Status400BadRequest, "An event needs executionId and attempt."));
         }
 
-        foreach (var group in (request.Events ?? []).Where(e => e.ExecutionId is not null && e.Attempt is not null).GroupBy(e => e.ExecutionId!))
+        var groups = (request.Events ?? []).Where(e => e.ExecutionId is not null && e.Attempt is not null).GroupBy(e => e.ExecutionId!);
+        foreach (var refused in await Task.WhenAll(groups.Select(group => ReportExecutionEventsAsync(service, group.Key, [.. group], engine, store, queues, cancellationToken))))
         {
-            var record = await engine.GetAsync(group.Key, cancellationToken);
-            if (record is null || record.Info.ServiceId != service.Id)
-            {
-                continue;
-            }
-
-            var logs = group.Where(e => e.Type == "log").ToList();
-            if (logs.Count > 0)
-            {
-                await TryApplyAsync(logs, rejected, () => store.AppendLogsAsync(group.Key, [.. logs.Select(ToLogLine)], cancellationToken));
-            }
-
-            var applied = await ApplyExecutionEventsAsync(engine, group.Key, [.. group.Where(e => e.Type != "log")], service.Spec.OnReset, rejected, cancellationToken);
-
-            // A released attempt is dispatched again by the orchestration, so its old item goes too.
-            foreach (var ending in applied.Where(e => e.LeaseId is not null && e.Type is "succeeded" or "failed" or "released"))
-            {
-                await queues.CompleteAsync(service.Id, ending.LeaseId!, cancellationToken);
-            }
+            rejected.AddRange(refused);
         }
 
         return TypedResults.Ok(new RunnerEventsResponse(rejected));
+    }
+
+    /// <summary>One execution's share of a runner's post; returns the events refused.</summary>
+    private static async Task<List<RejectedEvent>> ReportExecutionEventsAsync(
+        Service service, string executionId, List<RunnerEvent> events, ExecutionEngine engine, IExecutionStore store, ServiceWorkQueues queues, CancellationToken cancellationToken)
+    {
+        var rejected = new List<RejectedEvent>();
+        var record = await engine.GetAsync(executionId, cancellationToken);
+        if (record is null || record.Info.ServiceId != service.Id)
+        {
+            return rejected;
+        }
+
+        var logs = events.Where(e => e.Type == "log").ToList();
+        if (logs.Count > 0)
+        {
+            await TryApplyAsync(logs, rejected, () => store.AppendLogsAsync(executionId, [.. logs.Select(ToLogLine)], cancellationToken));
+        }
+
+        var applied = await ApplyExecutionEventsAsync(engine, executionId, [.. events.Where(e => e.Type != "log")], service.Spec.OnReset, rejected, cancellationToken);
+
+        // A released attempt is dispatched again by the orchestration, so its old item goes too.
+        foreach (var ending in applied.Where(e => e.LeaseId is not null && e.Type is "succeeded" or "failed" or "released"))
+        {
+            await queues.CompleteAsync(service.Id, ending.LeaseId!, cancellationToken);
+        }
+
+        return rejected;
     }
 
     /// <summary>Applies one execution's events together, or one by one when storage refuses the lot, refusing only the bad ones.</summary>

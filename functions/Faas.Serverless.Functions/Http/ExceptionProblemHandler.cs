@@ -31,6 +31,7 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
             ConflictException conflict => (409, "Conflict", conflict.Message),
             PreconditionFailedException stale => (412, "Precondition failed", stale.Message),
             StorageUnavailableException => (503, "Storage unavailable", "The storage service did not answer; retry later."),
+            NotAppliedYetException notYet => (503, "Not applied yet", notYet.Message),
             StorageRejectedException { IsTooLarge: true } rejected => (413, "Too large for storage", rejected.Message),
             StorageRejectedException rejected => (400, "Refused by storage", rejected.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", null),

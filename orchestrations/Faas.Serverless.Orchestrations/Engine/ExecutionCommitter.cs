@@ -47,15 +47,23 @@ public sealed partial class ExecutionCommitter(
 
     private async Task<ExecutionRecord?> ApplyChunkAsync(string executionId, ExecutionEvent[] events, CancellationToken cancellationToken)
     {
+        var fresh = false;
         for (var attempt = 1; ; attempt++)
         {
-            var record = await records.GetAsync(executionId, cancellationToken);
+            var record = fresh ? await records.ReadAsync(executionId, cancellationToken) : await records.GetAsync(executionId, cancellationToken);
             if (record is null)
             {
                 return null;
             }
 
             var decision = ExecutionOrchestrator.ApplyAll(record.State, events, clock.GetUtcNow());
+            if (decision.IsDropped && !fresh)
+            {
+                // Dropped against this host's cache: another host may have moved the execution on since.
+                fresh = true;
+                continue;
+            }
+
             if (decision.IsDropped)
             {
                 LogDropped(logger, executionId, events.Length, decision.Dropped ?? DropReasons.NoChange);
@@ -87,7 +95,7 @@ public sealed partial class ExecutionCommitter(
             }
             catch (PreconditionFailedException) when (attempt < MaxConflictRetries)
             {
-                records.Forget(executionId);
+                fresh = true;
                 LogConflict(logger, executionId, attempt);
             }
         }

@@ -14,17 +14,13 @@ public sealed partial class ExecutionEngine
 
     /// <summary>
     /// Events of an execution whose orchestration runs are raised to it. The first events of an execution create its
-    /// instance, with them as its input; so do a rerun's, once the previous cycle's instance has completed (a
-    /// finished execution drops anything else). Whether an instance runs is read only when a start is refused.
+    /// instance, with them as its input; so do a rerun's, once the previous cycle's instance has completed. Whether an
+    /// instance runs is read only when a start is refused (another sender started it first).
     /// </summary>
     private async Task RaiseAsync(ExecutionRecord record, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken)
     {
         var (id, state) = (record.Info.Id, record.State);
-        if (state.IsFinal && !events.Any(e => e is RerunRequested))
-        {
-            return;
-        }
-
+        var rerun = events.Any(e => e is RerunRequested);
         if (!state.IsFinal && !IsUntouched(state))
         {
             await durable.RaiseEventAsync(id, ExecutionOrchestration.EventsName, events.ToArray(), cancellationToken);
@@ -43,27 +39,32 @@ public sealed partial class ExecutionEngine
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 var instance = await WaitUntilStartedAsync(id, deadline, cancellationToken);
-                if (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+                switch (instance?.RuntimeStatus)
                 {
-                    // Its start message is held by a host that died (hidden for the visibility timeout): the caller
-                    // retries after a 503, as it does through a storage outage, by when the next owner has started it.
-                    throw new StorageUnavailableException($"The orchestration of execution '{id}' has not started yet; retry shortly.", ex);
-                }
+                    case null:
+                        throw;
+                    case OrchestrationRuntimeStatus.Pending:
+                        // Its start message is held by a host that died (hidden for the visibility timeout): the sender
+                        // sends again later, by when the next owner has started it.
+                        throw new NotAppliedYetException($"The orchestration of execution '{id}' has not started yet; send the events again shortly.");
+                    case OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended
+                        when !(rerun && IsFinalStatus(instance.SerializedCustomStatus)) || clock.GetUtcNow() > deadline:
+                        // A duplicate among the events is dropped by its event id.
+                        await durable.RaiseEventAsync(id, ExecutionOrchestration.EventsName, events.ToArray(), cancellationToken);
+                        return;
+                    case OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended:
+                        // A generation whose last commit was final is completing: the rerun starts the next one after it.
+                        LogWaitingForCompletion(logger, id);
+                        break;
+                    default:
+                        if (!rerun)
+                        {
+                            // It finished, so the execution is final: the record drops these events.
+                            return;
+                        }
 
-                if (instance?.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended))
-                {
-                    throw;
+                        break;
                 }
-
-                // A generation whose last commit was final is completing: the rerun starts the next one after it. Any
-                // other running generation takes the events (a duplicate among them is dropped by its event id).
-                if (!IsFinalStatus(instance.SerializedCustomStatus) || clock.GetUtcNow() > deadline)
-                {
-                    await durable.RaiseEventAsync(id, ExecutionOrchestration.EventsName, events.ToArray(), cancellationToken);
-                    return;
-                }
-
-                LogWaitingForCompletion(logger, id);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
@@ -95,17 +96,30 @@ public sealed partial class ExecutionEngine
     private static bool IsFinalStatus(string? serializedStatus) =>
         ExecutionStatuses.TryParse(serializedStatus?.Trim('"'), out var status) && status.IsFinal();
 
-    private async Task<ExecutionRecord?> WaitForEventAsync(string executionId, string eventId, CancellationToken cancellationToken)
+    /// <summary>Whether the record no longer needs the events: it holds them already, or would drop them now.</summary>
+    private bool IsSettled(ExecutionRecord record, IReadOnlyList<ExecutionEvent> events) =>
+        ExecutionOrchestrator.ApplyAll(record.State, events, clock.GetUtcNow()).IsDropped;
+
+    /// <summary>
+    /// Waits for the record to show the events: woken by this host's commits (the usual case: its worker ran the
+    /// activity, which updated the cache), polling storage otherwise, for another host's.
+    /// </summary>
+    private async Task<ExecutionRecord?> WaitUntilSettledAsync(string executionId, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken)
     {
         var deadline = clock.GetUtcNow() + CommitWait;
-        var woken = false;
+        var woken = true;
         while (true)
         {
             var watch = waiters.Watch(executionId);
             var record = woken ? await records.GetAsync(executionId, cancellationToken) : await records.ReadAsync(executionId, cancellationToken);
-            if (record is null || record.State.RecentEventIds.Contains(eventId, StringComparer.Ordinal) || clock.GetUtcNow() > deadline)
+            if (record is null || IsSettled(record, events))
             {
                 return record;
+            }
+
+            if (clock.GetUtcNow() > deadline)
+            {
+                throw new NotAppliedYetException($"Execution '{executionId}' has not applied the events within {CommitWait.TotalSeconds:0} s; send them again.");
             }
 
             woken = await Task.WhenAny(watch, Task.Delay(CommitPoll, cancellationToken)) == watch;

@@ -24,7 +24,8 @@ public enum AttemptStanding
 /// The platform's side of executions. Starting one writes its record and its first work item; events go to its
 /// <see cref="ExecutionOrchestration"/> (the first ones create the instance), except progress on a running attempt,
 /// which goes straight to the record (there is a lot of it, and replays must stay cheap). Reads come from the
-/// record, which the orchestration's activity keeps current.
+/// record, which the orchestration's activity keeps current, and a sender is answered only once the record shows
+/// its events.
 /// </summary>
 public sealed partial class ExecutionEngine(
     DurableTaskClient durable,
@@ -38,7 +39,7 @@ public sealed partial class ExecutionEngine(
     TimeProvider clock,
     ILogger<ExecutionEngine> logger) : IExecutionTermination
 {
-    /// <summary>How long <see cref="ApplyAsync"/> waits for the orchestration to commit what it was sent.</summary>
+    /// <summary>How long <see cref="SendAsync"/> waits for the orchestration to commit what it was sent.</summary>
     private static readonly TimeSpan CommitWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan CommitPoll = TimeSpan.FromMilliseconds(250);
     private const string CreatedEventId = "created";
@@ -77,35 +78,23 @@ public sealed partial class ExecutionEngine(
     public Task<ExecutionRecord?> ReadAsync(string executionId, CancellationToken cancellationToken = default) => records.ReadAsync(executionId, cancellationToken);
 
     /// <summary>
-    /// Sends events and waits (up to 10 s) until the record shows them, for callers that answer with the result
-    /// (terminate, rerun). Returns the execution as then stored, or null when it does not exist.
-    /// </summary>
-    public async Task<ExecutionRecord?> ApplyAsync(string executionId, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken = default)
-    {
-        var before = await records.ReadAsync(executionId, cancellationToken);
-        if (before is null)
-        {
-            return null;
-        }
-
-        var predicted = ExecutionOrchestrator.ApplyAll(before.State, events, clock.GetUtcNow());
-        if (predicted.IsDropped)
-        {
-            return before;
-        }
-
-        await SendAsync(executionId, events, cancellationToken);
-        return await WaitForEventAsync(executionId, predicted.State.RecentEventIds[^1], cancellationToken);
-    }
-
-    /// <summary>
-    /// Sends events without waiting for their effect (runner reports): once this returns they are durable, in the
-    /// orchestration's queue or in the record. Returns the execution as last read, or null when it does not exist.
+    /// Sends events and returns once the record shows them applied, or no longer needing them (duplicates, a stale
+    /// attempt, a finished execution): only then may the sender forget them. Returns the execution as then stored, or
+    /// null when it does not exist. Throws <see cref="NotAppliedYetException"/> after 10 s without that, so the
+    /// sender (a runner's spool, an API client) sends them again: Durable Task drops an event raised to an instance
+    /// whose first episode died with its host, and only a resend recovers it.
     /// </summary>
     public async Task<ExecutionRecord?> SendAsync(string executionId, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(events);
         var record = await records.GetAsync(executionId, cancellationToken);
-        if (record is null || events.Count == 0)
+        if (record is not null && IsSettled(record, events))
+        {
+            // A "nothing to do" from this host's cache is confirmed from storage: another host may have moved the execution on.
+            record = await records.ReadAsync(executionId, cancellationToken);
+        }
+
+        if (record is null || IsSettled(record, events))
         {
             return record;
         }
@@ -118,12 +107,13 @@ public sealed partial class ExecutionEngine(
             events = events.Skip(direct.Count).ToArray();
         }
 
-        if (events.Count > 0)
+        if (events.Count == 0)
         {
-            await RaiseAsync(record, events, cancellationToken);
+            return record;
         }
 
-        return record;
+        await RaiseAsync(record, events, cancellationToken);
+        return await WaitUntilSettledAsync(executionId, events, cancellationToken);
     }
 
     public async Task<bool> IsRequestedAsync(string executionId, int attempt, CancellationToken cancellationToken = default) =>

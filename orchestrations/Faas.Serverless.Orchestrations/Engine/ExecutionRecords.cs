@@ -27,7 +27,5 @@ public sealed class ExecutionRecords(IExecutionStore store, IMemoryCache cache)
 
     public void Remember(ExecutionRecord record) => cache.Set(Key(record.Info.Id), record, Lifetime);
 
-    public void Forget(string executionId) => cache.Remove(Key(executionId));
-
     private static string Key(string executionId) => "execution:" + executionId;
 }

@@ -18,3 +18,9 @@ public sealed class StorageRejectedException(string message, Exception innerExce
     /// <summary>The data was refused for its size (a request body, entity or property over the service's limit).</summary>
     public bool IsTooLarge { get; init; }
 }
+
+/// <summary>
+/// A change was handed on but is not confirmed yet (an execution's orchestration has not applied the events): the
+/// same request, sent again, is recognized and either confirms it or hands it on again (503 + Retry-After).
+/// </summary>
+public sealed class NotAppliedYetException(string message) : Exception(message);

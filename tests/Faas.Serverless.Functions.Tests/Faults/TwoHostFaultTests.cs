@@ -20,7 +20,7 @@ public sealed class TwoHostFaultTests(AzuriteFixture azurite, ITestOutputHelper 
     private readonly FaultPlatform _platform = new(azurite.ConnectionString, output);
     private TcpRelay? _relay;
 
-    [Theory(Skip = "Known bug, issue 12 still open: a host killed during an instance's first episode can leave Durable Task running the instance while its history is missing; events raised then are discarded (No such instance) and the execution stays in-progress. Fix: acknowledge runner events only once they are applied to the record.")]
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task KillHost_OneOfTwoOnOneTaskHub_AllFinishOnTheOther(bool runnersCallOneAddress)
