@@ -31,7 +31,7 @@ public sealed class PlatformDurableTaskOptionsTests : IDisposable
 
         Assert.Equal("4", applied["storageProvider.partitionCount"]);
         Assert.Equal("00:00:12", applied["storageProvider.leaseInterval"]);
-        Assert.Equal("00:00:05", applied["storageProvider.leaseAcquireInterval"]);
+        Assert.Equal("00:00:03", applied["storageProvider.leaseAcquireInterval"]);
         Assert.Equal("false", applied["extendedSessionsEnabled"]);
         Assert.Equal("64", applied["maxConcurrentActivityFunctions"]);
         Assert.DoesNotContain("hubName", applied.Keys);

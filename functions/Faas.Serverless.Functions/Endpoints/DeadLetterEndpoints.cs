@@ -48,7 +48,7 @@ internal static class DeadLetterEndpoints
             return Problems.Conflict($"Execution '{record.Info.Id}' is {record.State.Status.ToWireName()}; a dead letter is replayed by rerunning its execution once it is finished.");
         }
 
-        await engine.SendAsync(record.Info.Id, [new RerunRequested($"rerun-{record.State.Cycle + 1}", Caller.From(http.User).Id)], cancellationToken);
+        await engine.ApplyAsync(record.Info.Id, [new RerunRequested($"rerun-{record.State.Cycle + 1}", Caller.From(http.User).Id)], cancellationToken);
         await store.DeleteAsync(projectId, id, cancellationToken);
         return TypedResults.Accepted((string?)null);
     }

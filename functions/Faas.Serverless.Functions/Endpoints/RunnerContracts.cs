@@ -71,5 +71,8 @@ public sealed record WatchResponse(IReadOnlyList<string> Terminate);
 /// <summary>The answer to <c>work/events</c>: events not listed were applied (or ignored as stale).</summary>
 public sealed record RunnerEventsResponse(IReadOnlyList<RejectedEvent> Rejected);
 
-/// <param name="Status">The HTTP status this event alone would have got (400, or 413 when it is too large).</param>
+/// <param name="Status">
+/// The HTTP status this event alone would have got: 400, or 413 when it is too large (dropped for good); 503 when its
+/// execution has not applied it yet (post it again).
+/// </param>
 public sealed record RejectedEvent(string? EventId, int Status, string Detail);

@@ -17,9 +17,10 @@ internal static partial class RunnerEndpoints
     /// <summary>
     /// Applies a runner's events and lists the ones it refused, so the runner drops those alone: one bad event (an
     /// output storage will not take) never blocks the others. Events for unknown, foreign or stale attempts are
-    /// ignored, not refused. The answer comes once every execution's record shows its events; a storage outage, or
-    /// an orchestration that has not applied them in time, fails the whole request with 503, and the runner sends it
-    /// again (events already applied are recognized by their eventId). Executions are handled side by side.
+    /// ignored, not refused. An execution's events are answered once its record shows them; those its orchestration
+    /// has not applied in time are listed with 503 ("not applied yet"), and the runner posts them again (events already
+    /// applied are recognized by their eventId). A storage outage fails the whole request with 503. Executions are
+    /// handled side by side.
     /// </summary>
     private static async Task<Ok<RunnerEventsResponse>> ReportEventsAsync(
         RunnerEventsRequest request, HttpContext http, ExecutionEngine engine, IExecutionStore store, ServiceWorkQueues queues, CancellationToken cancellationToken)
@@ -57,7 +58,17 @@ internal static partial class RunnerEndpoints
             await TryApplyAsync(logs, rejected, () => store.AppendLogsAsync(executionId, [.. logs.Select(ToLogLine)], cancellationToken));
         }
 
-        var applied = await ApplyExecutionEventsAsync(engine, executionId, [.. events.Where(e => e.Type != "log")], service.Spec.OnReset, rejected, cancellationToken);
+        List<RunnerEvent> applied;
+        try
+        {
+            applied = await ApplyExecutionEventsAsync(engine, executionId, [.. events.Where(e => e.Type != "log")], service.Spec.OnReset, rejected, cancellationToken);
+        }
+        catch (NotAppliedYetException ex)
+        {
+            // Its work item stays too: it is completed only once the result is in the record.
+            rejected.AddRange(events.Where(e => e.Type != "log").Select(e => new RejectedEvent(e.EventId, StatusCodes.Status503ServiceUnavailable, ex.Message)));
+            return rejected;
+        }
 
         // A released attempt is dispatched again by the orchestration, so its old item goes too.
         foreach (var ending in applied.Where(e => e.LeaseId is not null && e.Type is "succeeded" or "failed" or "released"))

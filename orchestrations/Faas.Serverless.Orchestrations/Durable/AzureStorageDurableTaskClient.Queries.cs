@@ -16,7 +16,7 @@ internal sealed partial class AzureStorageDurableTaskClient
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         cancellation.ThrowIfCancellationRequested();
-        var states = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false, fetchInput: getInputsAndOutputs);
+        var states = await TranslateAsync(() => service.GetOrchestrationStateAsync(instanceId, allExecutions: false, fetchInput: getInputsAndOutputs), "read an orchestration instance");
         return states is { Count: > 0 } ? ToMetadata(states[0], getInputsAndOutputs) : null;
     }
 

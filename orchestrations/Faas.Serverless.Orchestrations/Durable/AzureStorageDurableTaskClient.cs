@@ -1,6 +1,7 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.History;
+using Faas.Serverless.Storage;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -48,7 +49,7 @@ internal sealed partial class AzureStorageDurableTaskClient(
             Tags = options?.Tags?.ToDictionary(tag => tag.Key, tag => tag.Value),
         };
         var dedupe = LiveStatuses.Union(options?.DedupeStatuses?.Select(ParseStatus) ?? []).ToArray();
-        await service.CreateTaskOrchestrationAsync(new TaskMessage { OrchestrationInstance = instance, Event = started }, dedupe);
+        await TranslateAsync(() => service.CreateTaskOrchestrationAsync(new TaskMessage { OrchestrationInstance = instance, Event = started }, dedupe), "start an orchestration instance");
         return instance.InstanceId;
     }
 
@@ -120,10 +121,39 @@ internal sealed partial class AzureStorageDurableTaskClient(
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         cancellation.ThrowIfCancellationRequested();
-        return service.SendTaskOrchestrationMessageAsync(new TaskMessage
-        {
-            OrchestrationInstance = new OrchestrationInstance { InstanceId = instanceId },
-            Event = historyEvent,
-        });
+        return TranslateAsync(
+            () => service.SendTaskOrchestrationMessageAsync(new TaskMessage
+            {
+                OrchestrationInstance = new OrchestrationInstance { InstanceId = instanceId },
+                Event = historyEvent,
+            }),
+            "send an orchestration message");
     }
+
+    /// <summary>
+    /// DurableTask.AzureStorage wraps the Azure SDK's failures in its own (internal) exception: callers get the
+    /// platform's storage exceptions instead (an outage is a 503 to an API caller, never a 500).
+    /// </summary>
+    private static async Task<T> TranslateAsync<T>(Func<Task<T>> call, string operation)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (ex.InnerException is { } inner && StorageFailure.IsStorageFailure(inner))
+        {
+            throw StorageFailure.Translate(inner, operation);
+        }
+        catch (Exception ex) when (StorageFailure.IsStorageFailure(ex))
+        {
+            throw StorageFailure.Translate(ex, operation);
+        }
+    }
+
+    private static async Task TranslateAsync(Func<Task> call, string operation) =>
+        await TranslateAsync(async () =>
+        {
+            await call();
+            return true;
+        }, operation);
 }

@@ -20,14 +20,14 @@ public sealed record AzureStorageProviderOptions
 
     /// <summary>
     /// How long a dequeued message stays hidden. A host that dies holding it delays that orchestration by up to
-    /// this much, so it is 20 s here instead of Durable Task's 5 minutes; it must still outlast one episode's commit.
+    /// this much, so it is 15 s here instead of Durable Task's 5 minutes; it must still outlast one episode's commit.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "controlQueueVisibilityTimeout must be between {1} and {2}.")]
-    public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <inheritdoc cref="ControlQueueVisibilityTimeout"/>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "workItemQueueVisibilityTimeout must be between {1} and {2}.")]
-    public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>The longest wait between two looks at an empty queue: the cost of a cold start against idle requests.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "maxQueuePollingInterval must be between {1} and {2}.")]
@@ -36,24 +36,25 @@ public sealed record AzureStorageProviderOptions
     /// <summary>
     /// How long a partition lease lasts without renewal. A dead host's control queues are taken over once its leases
     /// expire, at the next acquire tick of a survivor: at most <see cref="LeaseInterval"/> + <see cref="LeaseAcquireInterval"/>
-    /// = 20 s here (Durable Task's 30 s + 10 s would miss the 30 s recovery goal), which overlaps with, and so adds
-    /// nothing to, the 20 s visibility timeout of the messages the dead host held. Renewals every 5 s leave room for
-    /// two slow storage round-trips before a healthy host loses a lease.
+    /// = 13 s here (Durable Task's 30 s + 10 s would miss the 30 s recovery goal), which overlaps with, and so adds
+    /// nothing to, the 15 s visibility timeout of the messages the dead host held; the work it then finds (its
+    /// runners' calls, their retries) must still fit in the goal. Renewals every 3 s leave room for two slow storage
+    /// round-trips before a healthy host loses a lease.
     /// Durable Task setting (not in Durable Functions' host.json schema, which ignores unknown keys).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:03", "00:05:00", ErrorMessage = "leaseInterval must be between {1} and {2}.")]
-    public TimeSpan LeaseInterval { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan LeaseInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// How often a host reads the partition table to claim free or expired leases, renew its own and balance: each
     /// tick costs one query plus one write per owned partition, the main idle cost after queue polling.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "leaseAcquireInterval must be between {1} and {2}.")]
-    public TimeSpan LeaseAcquireInterval { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan LeaseAcquireInterval { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Renewal period of the blob-lease partition manager; the table partition manager renews on its acquire tick.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "leaseRenewInterval must be between {1} and {2}.")]
-    public TimeSpan LeaseRenewInterval { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan LeaseRenewInterval { get; init; } = TimeSpan.FromSeconds(3);
 
     internal IEnumerable<string> LeaseTimingErrors()
     {

@@ -60,7 +60,8 @@ internal sealed partial class TaskHubWorkerService(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_worker is not { } worker)
+        // The host may stop its services twice (WebApplicationFactory does); a second graceful stop would wait again.
+        if (Interlocked.Exchange(ref _worker, null) is not { } worker)
         {
             return;
         }

@@ -14,13 +14,13 @@ public sealed partial class ExecutionEngine
 
     /// <summary>
     /// Events of an execution whose orchestration runs are raised to it. The first events of an execution create its
-    /// instance, with them as its input; so do a rerun's, once the previous cycle's instance has completed. Whether an
-    /// instance runs is read only when a start is refused (another sender started it first).
+    /// instance, with them as its input; so does a rerun of a finished execution, once the previous generation's
+    /// instance has completed (it completes just after its final commit). Whether an instance runs is read only when
+    /// a start is refused.
     /// </summary>
     private async Task RaiseAsync(ExecutionRecord record, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken)
     {
         var (id, state) = (record.Info.Id, record.State);
-        var rerun = events.Any(e => e is RerunRequested);
         if (!state.IsFinal && !IsUntouched(state))
         {
             await durable.RaiseEventAsync(id, ExecutionOrchestration.EventsName, events.ToArray(), cancellationToken);
@@ -47,19 +47,20 @@ public sealed partial class ExecutionEngine
                         // Its start message is held by a host that died (hidden for the visibility timeout): the sender
                         // sends again later, by when the next owner has started it.
                         throw new NotAppliedYetException($"The orchestration of execution '{id}' has not started yet; send the events again shortly.");
-                    case OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended
-                        when !(rerun && IsFinalStatus(instance.SerializedCustomStatus)) || clock.GetUtcNow() > deadline:
-                        // A duplicate among the events is dropped by its event id.
+                    case OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended when !state.IsFinal:
+                        // Another sender created it first; a duplicate among the events is dropped by its event id.
                         await durable.RaiseEventAsync(id, ExecutionOrchestration.EventsName, events.ToArray(), cancellationToken);
                         return;
+                    case OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended when clock.GetUtcNow() > deadline:
+                        throw new NotAppliedYetException($"The previous run of execution '{id}' is still completing; send the rerun again shortly.");
                     case OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended:
-                        // A generation whose last commit was final is completing: the rerun starts the next one after it.
+                        // The record is final, so its instance is completing: an event raised now would be discarded.
                         LogWaitingForCompletion(logger, id);
                         break;
                     default:
-                        if (!rerun)
+                        if (!state.IsFinal)
                         {
-                            // It finished, so the execution is final: the record drops these events.
+                            // It finished since this record was read: the record as stored now drops the events.
                             return;
                         }
 
@@ -93,9 +94,6 @@ public sealed partial class ExecutionEngine
     /// <summary>Nothing but the creation was ever applied: the execution has no orchestration instance yet.</summary>
     private static bool IsUntouched(ExecutionState state) => state.RecentEventIds is [CreatedEventId];
 
-    private static bool IsFinalStatus(string? serializedStatus) =>
-        ExecutionStatuses.TryParse(serializedStatus?.Trim('"'), out var status) && status.IsFinal();
-
     /// <summary>Whether the record no longer needs the events: it holds them already, or would drop them now.</summary>
     private bool IsSettled(ExecutionRecord record, IReadOnlyList<ExecutionEvent> events) =>
         ExecutionOrchestrator.ApplyAll(record.State, events, clock.GetUtcNow()).IsDropped;
@@ -104,9 +102,9 @@ public sealed partial class ExecutionEngine
     /// Waits for the record to show the events: woken by this host's commits (the usual case: its worker ran the
     /// activity, which updated the cache), polling storage otherwise, for another host's.
     /// </summary>
-    private async Task<ExecutionRecord?> WaitUntilSettledAsync(string executionId, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken)
+    private async Task<ExecutionRecord?> WaitUntilSettledAsync(string executionId, IReadOnlyList<ExecutionEvent> events, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var deadline = clock.GetUtcNow() + CommitWait;
+        var deadline = clock.GetUtcNow() + wait;
         var woken = true;
         while (true)
         {
@@ -119,7 +117,7 @@ public sealed partial class ExecutionEngine
 
             if (clock.GetUtcNow() > deadline)
             {
-                throw new NotAppliedYetException($"Execution '{executionId}' has not applied the events within {CommitWait.TotalSeconds:0} s; send them again.");
+                throw new NotAppliedYetException($"Execution '{executionId}' has not applied the events within {wait.TotalSeconds:0.#} s; send them again.");
             }
 
             woken = await Task.WhenAny(watch, Task.Delay(CommitPoll, cancellationToken)) == watch;

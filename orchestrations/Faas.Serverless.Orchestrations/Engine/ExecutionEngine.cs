@@ -39,8 +39,14 @@ public sealed partial class ExecutionEngine(
     TimeProvider clock,
     ILogger<ExecutionEngine> logger) : IExecutionTermination
 {
-    /// <summary>How long <see cref="SendAsync"/> waits for the orchestration to commit what it was sent.</summary>
+    /// <summary>How long <see cref="ApplyAsync"/> waits for the orchestration to commit what it was sent.</summary>
     private static readonly TimeSpan CommitWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The same for <see cref="SendAsync"/>: 5 s, or a third of a runner's lease if that is shorter, since a runner
+    /// renews no lease while its post is unanswered, and the other results in that post wait with it.
+    /// </summary>
+    private readonly TimeSpan _runnerCommitWait = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, work.LeaseDuration.Ticks / 3));
     private static readonly TimeSpan CommitPoll = TimeSpan.FromMilliseconds(250);
     private const string CreatedEventId = "created";
     private readonly OutputOffloader _outputs = new(payloads, limits.Value);
@@ -81,10 +87,20 @@ public sealed partial class ExecutionEngine(
     /// Sends events and returns once the record shows them applied, or no longer needing them (duplicates, a stale
     /// attempt, a finished execution): only then may the sender forget them. Returns the execution as then stored, or
     /// null when it does not exist. Throws <see cref="NotAppliedYetException"/> after 10 s without that, so the
-    /// sender (a runner's spool, an API client) sends them again: Durable Task drops an event raised to an instance
-    /// whose first episode died with its host, and only a resend recovers it.
+    /// sender (an API client) sends them again: Durable Task drops an event raised to an instance whose first episode
+    /// died with its host, and only a resend recovers it.
     /// </summary>
-    public async Task<ExecutionRecord?> SendAsync(string executionId, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken = default)
+    public Task<ExecutionRecord?> ApplyAsync(string executionId, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken = default) =>
+        SendAsync(executionId, events, CommitWait, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ApplyAsync"/> for runners' events, waiting 5 s at most, and at most a third of a lease, before
+    /// <see cref="NotAppliedYetException"/>.
+    /// </summary>
+    public Task<ExecutionRecord?> SendAsync(string executionId, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken = default) =>
+        SendAsync(executionId, events, _runnerCommitWait, cancellationToken);
+
+    private async Task<ExecutionRecord?> SendAsync(string executionId, IReadOnlyList<ExecutionEvent> events, TimeSpan commitWait, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         var record = await records.GetAsync(executionId, cancellationToken);
@@ -113,7 +129,7 @@ public sealed partial class ExecutionEngine(
         }
 
         await RaiseAsync(record, events, cancellationToken);
-        return await WaitUntilSettledAsync(executionId, events, cancellationToken);
+        return await WaitUntilSettledAsync(executionId, events, commitWait, cancellationToken);
     }
 
     public async Task<bool> IsRequestedAsync(string executionId, int attempt, CancellationToken cancellationToken = default) =>

@@ -87,7 +87,7 @@ public sealed partial class ExecutionOrchestration : TaskOrchestrator<ExecutionO
             {
                 var applied = await context.CallActivityAsync<ExecutionState>(ApplyEventsActivity.Name, new ExecutionEventBatch(state.Id, events), ApplyRetry);
 
-                // Kept with the instance at no extra cost: a rerun tells a finishing generation from a running one by it.
+                // Kept with the instance at no extra cost, for Durable Task tooling and GET .../orchestration.
                 context.SetCustomStatus(applied.Status.ToWireName());
                 return applied;
             }

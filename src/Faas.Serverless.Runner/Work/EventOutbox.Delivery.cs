@@ -1,3 +1,4 @@
+using System.Net;
 using Faas.Serverless.Runner.Api;
 using Microsoft.Extensions.Logging;
 
@@ -89,21 +90,27 @@ internal sealed partial class EventOutbox
     }
 
     /// <summary>
-    /// One POST of the batch, retried while the failure is transient. The answer is applied before the lease gate is
-    /// released, so no renewal goes out for a lease whose final event the host just took (it would come back lost).
-    /// Returns the refusal when the host refused the batch as a whole.
+    /// One POST of the batch, retried while the failure is transient. Events the host answered "not applied yet" (a
+    /// transient status of their own) go back to the front of the queue, to be posted again with whatever came in
+    /// meanwhile: the host has already waited for them, and a result it has not applied keeps its spool file and its
+    /// lease, which is renewed between posts. The answer is applied before the lease gate is released, so no renewal
+    /// goes out for a lease whose final event the host just took (it would come back lost). Returns the refusal when
+    /// the host refused the batch as a whole.
     /// </summary>
     private async Task<HostApiException?> SendAsync(List<PendingEvent> batch, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
+            List<PendingEvent>? again = null;
             await leaseGate.WaitAsync(cancellationToken);
             try
             {
                 // A restored event has no run: it keeps the lease id it was spooled with.
                 var events = batch.Where(p => p.Run is not { Lost: true }).Select(p => p.Run is { } run ? p.Event with { LeaseId = run.LeaseId } : p.Event).ToList();
-                Apply(batch, events.Count > 0 ? await post(events, cancellationToken) : []);
-                return null;
+                var answer = events.Count > 0 ? await post(events, cancellationToken) : [];
+                var notYet = answer.Where(r => r.EventId is not null && RetryPolicy.IsTransient((HttpStatusCode)r.Status)).Select(r => r.EventId!).ToHashSet(StringComparer.Ordinal);
+                again = [.. batch.Where(p => notYet.Contains(p.Event.EventId))];
+                Apply([.. batch.Where(p => !notYet.Contains(p.Event.EventId))], [.. answer.Where(r => r.EventId is null || !notYet.Contains(r.EventId))]);
             }
             catch (HostApiException ex) when (ex is not HostRefusedException && ex.StatusCode is { } status && !RetryPolicy.IsTransient(status))
             {
@@ -118,8 +125,38 @@ internal sealed partial class EventOutbox
                 leaseGate.Release();
             }
 
+            if (again is not null)
+            {
+                await RequeueAsync(again, nothingTaken: again.Count == batch.Count, cancellationToken);
+                return null;
+            }
+
             await Task.Delay(Backoff.DelayFor(attempt), timeProvider, cancellationToken);
         }
+    }
+
+    /// <summary>Puts events the host has not applied yet back at the front of the queue, in their order.</summary>
+    private async Task RequeueAsync(List<PendingEvent> again, bool nothingTaken, CancellationToken cancellationToken)
+    {
+        if (again.Count == 0)
+        {
+            return;
+        }
+
+        LogNotAppliedYet(logger, again.Count);
+        if (nothingTaken)
+        {
+            // Nothing else to send: a short pause keeps a host that answers at once from being asked in a loop.
+            await Task.Delay(NotAppliedPause, timeProvider, cancellationToken);
+        }
+
+        lock (_sync)
+        {
+            _pending.InsertRange(0, again);
+            _urgent += again.Count(p => !EventTypes.IsBatchable(p.Event.Type));
+        }
+
+        _signal.Set();
     }
 
     /// <summary>Finished results: kept on disk until acknowledged. <c>released</c> is not one (the item simply goes back).</summary>
@@ -134,6 +171,9 @@ internal sealed partial class EventOutbox
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Posting {Count} events failed (attempt {Attempt}), retrying: {Reason}")]
     private static partial void LogRetrying(ILogger logger, int count, int attempt, string reason);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "The host has not applied {Count} events yet; posting them again")]
+    private static partial void LogNotAppliedYet(ILogger logger, int count);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "The host refused the {Type} event of execution {ExecutionId} attempt {Attempt} with {Status}; dropping it: {Reason}")]
     private static partial void LogRejected(ILogger logger, string type, string executionId, int attempt, int status, string reason);

@@ -8,7 +8,8 @@ namespace Faas.Serverless.Runner.Work;
 /// the order they happened. <c>started</c>/<c>log</c>/<c>progress</c> events wait up to <see cref="AgentTimings.LogBatchDelay"/>
 /// to be batched; any other event flushes the queue at once. A POST that fails for a transient reason (5xx, timeout, no
 /// connection) is retried with the same event ids (the host is idempotent by eventId), with backoff capped at 5 s and
-/// for as long as it takes, and nothing behind it overtakes it. Events the host refuses are dropped one by one, never
+/// for as long as it takes, and nothing behind it overtakes it; events the host has not applied yet go back to the
+/// front of the queue. Events the host refuses are dropped one by one, never
 /// the batch around them: a refused result becomes a <c>failed</c> event, so the call still ends. A batch holds at
 /// most <see cref="AgentTimings.MaxBytesPerPost"/>; a larger event (a big output) is posted on its own. Finished
 /// results are spooled (<see cref="ResultSpool"/>) until the host acknowledged them, and the spool an earlier agent of
@@ -27,6 +28,7 @@ internal sealed partial class EventOutbox(
     public const string ResultRejectedErrorType = "ResultRejected";
 
     private static readonly RetryPolicy Backoff = new(0, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
+    private static readonly TimeSpan NotAppliedPause = TimeSpan.FromMilliseconds(200);
 
     private readonly object _sync = new();
     private readonly List<PendingEvent> _pending = [];

@@ -16,7 +16,7 @@ public sealed class WorkerTakeoverTests(AzuriteFixture azurite, ITestOutputHelpe
     /// <summary>
     /// The first host loses storage mid-flight without releasing anything, as a killed process would: its partition
     /// leases must expire and its dequeued messages reappear before the second host can finish its work. With the
-    /// default settings (15 s lease + 5 s acquire tick, 20 s visibility) that is well under 30 s.
+    /// default settings (10 s lease + 3 s acquire tick, 15 s visibility) that is well under 30 s.
     /// </summary>
     [Fact]
     public async Task SecondWorker_FirstLosesStorageWithOrchestrationsInFlight_FinishesThemAllWithin30Seconds()

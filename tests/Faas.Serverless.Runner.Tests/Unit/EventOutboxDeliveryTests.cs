@@ -30,6 +30,27 @@ public sealed class EventOutboxDeliveryTests
     }
 
     [Fact]
+    public async Task RunAsync_HostHasNotAppliedOneResultYet_OthersAcknowledgedAndItPostedAgainUntilApplied()
+    {
+        var notYet = 2;
+        await using var kit = new WorkTestKit(reject: events =>
+            [.. events.Where(e => e.ExecutionId == "slow" && Interlocked.Decrement(ref notYet) >= 0).Select(e => new EventRejection(e.EventId, 503, "not applied yet"))]);
+        kit.Tracker.Start(WorkTestKit.Item("slow"), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        kit.Tracker.Start(WorkTestKit.Item("fast"), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        kit.Tracker.OnWorkerMessage(WorkTestKit.Message("result", "slow"));
+        kit.Tracker.OnWorkerMessage(WorkTestKit.Message("result", "fast"));
+
+        await Wait.UntilAsync(() => kit.Tracker.InFlight == 0, "both results acknowledged in the end");
+
+        // Posts lists what the host took from each post: each result once, the slow one after a post that left it out.
+        Assert.Single(kit.Sent, e => e.ExecutionId == "slow" && e.Type == EventTypes.Succeeded);
+        Assert.Single(kit.Sent, e => e.ExecutionId == "fast" && e.Type == EventTypes.Succeeded);
+        Assert.DoesNotContain(kit.Posts[0], e => e.ExecutionId == "slow");
+        Assert.True(kit.PostAttempts >= 2, $"{kit.PostAttempts} posts");
+        Assert.Empty(Directory.Exists(kit.SpoolDir) ? Directory.GetFiles(kit.SpoolDir) : []);
+    }
+
+    [Fact]
     public async Task RunAsync_ResultRefusedAsTooLarge_ReplacedByOutputTooLargeFailureAndOthersGoOn()
     {
         await using var kit = new WorkTestKit(reject: events =>
