@@ -9,16 +9,13 @@ namespace Faas.Serverless.Orchestrations.Engine;
 /// <summary>How events reach the orchestration, and how callers wait for their effect.</summary>
 public sealed partial class ExecutionEngine
 {
-    /// <summary>How long a rerun waits for the previous cycle's orchestration to complete after its final commit.</summary>
-    private static readonly TimeSpan CompletionWait = TimeSpan.FromSeconds(10);
-
     /// <summary>
     /// Events of an execution whose orchestration runs are raised to it. The first events of an execution create its
     /// instance, with them as its input; so does a rerun of a finished execution, once the previous generation's
     /// instance has completed (it completes just after its final commit). Whether an instance runs is read only when
-    /// a start is refused.
+    /// a start is refused. Past <paramref name="deadline"/> the sender is told to send again.
     /// </summary>
-    private async Task RaiseAsync(ExecutionRecord record, IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken)
+    private async Task RaiseAsync(ExecutionRecord record, IReadOnlyList<ExecutionEvent> events, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var (id, state) = (record.Info.Id, record.State);
         if (!state.IsFinal && !IsUntouched(state))
@@ -27,7 +24,6 @@ public sealed partial class ExecutionEngine
             return;
         }
 
-        var deadline = clock.GetUtcNow() + CompletionWait;
         while (true)
         {
             try
@@ -102,9 +98,8 @@ public sealed partial class ExecutionEngine
     /// Waits for the record to show the events: woken by this host's commits (the usual case: its worker ran the
     /// activity, which updated the cache), polling storage otherwise, for another host's.
     /// </summary>
-    private async Task<ExecutionRecord?> WaitUntilSettledAsync(string executionId, IReadOnlyList<ExecutionEvent> events, TimeSpan wait, CancellationToken cancellationToken)
+    private async Task<ExecutionRecord?> WaitUntilSettledAsync(string executionId, IReadOnlyList<ExecutionEvent> events, DateTimeOffset deadline, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var deadline = clock.GetUtcNow() + wait;
         var woken = true;
         while (true)
         {

@@ -128,8 +128,9 @@ public sealed partial class ExecutionEngine(
             return record;
         }
 
-        await RaiseAsync(record, events, cancellationToken);
-        return await WaitUntilSettledAsync(executionId, events, commitWait, cancellationToken);
+        var deadline = clock.GetUtcNow() + commitWait;
+        await RaiseAsync(record, events, deadline, cancellationToken);
+        return await WaitUntilSettledAsync(executionId, events, deadline, commitWait, cancellationToken);
     }
 
     public async Task<bool> IsRequestedAsync(string executionId, int attempt, CancellationToken cancellationToken = default) =>
