@@ -27,8 +27,11 @@ internal sealed partial class TaskHubWorkerService(
     ILogger<TaskHubWorkerService> logger) : IHostedService
 {
     /// <summary>
-    /// A graceful stop waits up to ~8 s for running work items, then drains and releases the partitions so another
-    /// host takes them at once. Past this bound the host stops anyway; the leases then expire on their own.
+    /// The stop is forced: Durable Task's graceful one waited 2-9 s even on an idle worker (its dispatchers finish
+    /// their polls), which every host restart, and every test, paid. A forced stop still releases the partitions,
+    /// so another host takes them at its next acquire tick; a work item it held is delivered again after the
+    /// visibility timeout and, like any, applied at least once. Past this bound the host stops anyway; the leases
+    /// then expire on their own.
     /// </summary>
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
 
@@ -60,7 +63,7 @@ internal sealed partial class TaskHubWorkerService(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // The host may stop its services twice (WebApplicationFactory does); a second graceful stop would wait again.
+        // The host may stop its services twice (WebApplicationFactory does); a second stop would wait again.
         if (Interlocked.Exchange(ref _worker, null) is not { } worker)
         {
             return;
@@ -69,7 +72,7 @@ internal sealed partial class TaskHubWorkerService(
         var stopping = Stopwatch.StartNew();
         try
         {
-            await worker.StopAsync(isForced: false).WaitAsync(StopTimeout, cancellationToken);
+            await worker.StopAsync(isForced: true).WaitAsync(StopTimeout, cancellationToken);
             LogStopped(logger, options.Value.HubName, stopping.ElapsedMilliseconds);
         }
         catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
