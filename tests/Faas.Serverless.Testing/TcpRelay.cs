@@ -32,7 +32,7 @@ public sealed partial class TcpRelay : IDisposable
         var targets = new Dictionary<int, int[]>();
         var relayed = LoopbackPort().Replace(connectionString, match =>
         {
-            var port = FreePort();
+            var port = AzuriteFixture.FreePort();
             targets[port] = [int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture)];
             return $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         });
@@ -44,7 +44,7 @@ public sealed partial class TcpRelay : IDisposable
     public static (TcpRelay Relay, Uri Url) ForHosts(params Uri[] hosts)
     {
         ArgumentNullException.ThrowIfNull(hosts);
-        var port = FreePort();
+        var port = AzuriteFixture.FreePort();
         return (new TcpRelay(new() { [port] = [.. hosts.Select(host => host.Port)] }), new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"));
     }
 
@@ -70,20 +70,6 @@ public sealed partial class TcpRelay : IDisposable
         foreach (var socket in _sockets.Keys)
         {
             Reset(socket);
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
         }
     }
 

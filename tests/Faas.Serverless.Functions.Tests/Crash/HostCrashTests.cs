@@ -17,7 +17,7 @@ public sealed class HostCrashTests(AzuriteFixture azurite, ITestOutputHelper out
     [Fact]
     public async Task KillHost_ExecutionsInFlight_AllFinishExactlyOnceAfterRestart()
     {
-        var url = new Uri($"http://127.0.0.1:{HostProcess.FreePort()}");
+        var url = new Uri($"http://127.0.0.1:{AzuriteFixture.FreePort()}");
         var environment = HostEnvironment();
         using var anonymous = HostApi.Client(url, null);
         var first = StartHost("host-1", url, environment);

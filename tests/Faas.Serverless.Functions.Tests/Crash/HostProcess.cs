@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Xunit.Abstractions;
 
 namespace Faas.Serverless.Functions.Tests.Crash;
@@ -35,20 +33,6 @@ public sealed class HostProcess : IDisposable
     /// <summary>The host dll next to its project, in Debug or Release like this test assembly.</summary>
     public static string HostDll { get; } = Path.Combine(
         RepositoryRoot(), "functions", "Faas.Serverless.Functions", "bin", Configuration(), "net10.0", "Faas.Serverless.Functions.dll");
-
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
 
     /// <param name="name">Prefix of the host's output lines in the test log.</param>
     public static HostProcess Start(string name, Uri url, IReadOnlyDictionary<string, string> environment, ITestOutputHelper output)

@@ -42,7 +42,7 @@ public sealed class FaultPlatform : IDisposable
     /// <summary>Text found in the command line of every runner and worker of this platform, for finding and cleaning them up.</summary>
     public string Marker => _stateDir;
 
-    public static Uri FreeUrl() => new($"http://127.0.0.1:{HostProcess.FreePort()}");
+    public static Uri FreeUrl() => new($"http://127.0.0.1:{AzuriteFixture.FreePort()}");
 
     /// <summary>Starts a host and waits until it answers.</summary>
     /// <param name="machine">

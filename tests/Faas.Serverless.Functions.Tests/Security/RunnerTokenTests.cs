@@ -34,7 +34,7 @@ public sealed class RunnerTokenTests(AzuriteFixture azurite, ITestOutputHelper o
     [Fact]
     public async Task RunnerKey_HostKilledAndItsRunnerGone_RevokedByTheNextHost()
     {
-        var url = new Uri($"http://127.0.0.1:{HostProcess.FreePort()}");
+        var url = new Uri($"http://127.0.0.1:{AzuriteFixture.FreePort()}");
         var environment = HostEnvironment();
         using var anonymous = HostApi.Client(url, null);
         using var admin = HostApi.Client(url, FaasApiFactory.AdminKey);
