@@ -6,6 +6,7 @@ using Faas.Serverless.Runner.Options;
 using Faas.Serverless.Runner.Work;
 using Faas.Serverless.Runner.Worker;
 using Microsoft.Extensions.Logging;
+using Nito.AsyncEx;
 
 namespace Faas.Serverless.Runner.Agent;
 
@@ -78,7 +79,7 @@ internal sealed partial class RunnerAgent(
 
     private async Task<int> RunWorkerAsync(RunnerSpec spec, string codebaseDir, CancellationToken stopping)
     {
-        using var leaseGate = new SemaphoreSlim(1, 1);
+        var leaseGate = new AsyncReaderWriterLock();
         var spool = new ResultSpool(options.SpoolDir ?? Path.Combine(options.WorkDir, "spool", options.ReplicaId), timeProvider, loggerFactory.CreateLogger<ResultSpool>());
         var outbox = new EventOutbox(api.PostEventsAsync, spool, leaseGate, timings, timeProvider, loggerFactory.CreateLogger<EventOutbox>());
         var channel = new WorkerChannel();

@@ -19,6 +19,12 @@ internal sealed record AgentTimings
 
     public int MaxEventsPerPost { get; init; } = 200;
 
+    /// <summary>
+    /// Event posts out at once, each for other executions: the host answers a post once it applied its events
+    /// (a Durable Task round trip or more), so one post at a time would make every execution wait for the slowest.
+    /// </summary>
+    public int MaxPostsInFlight { get; init; } = 4;
+
     /// <summary>Events are batched up to about this many bytes; a larger one (a big output) is posted on its own.</summary>
     public long MaxBytesPerPost { get; init; } = 1024 * 1024;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Faas.Serverless.Runner.Api;
 using Microsoft.Extensions.Logging;
+using Nito.AsyncEx;
 
 namespace Faas.Serverless.Runner.Work;
 
@@ -83,7 +84,6 @@ internal sealed partial class EventOutbox
         lock (_sync)
         {
             _pending.Insert(0, new PendingEvent(item.Run, replacement, timeProvider.GetUtcNow(), size, Replacement: true));
-            _urgent++;
         }
 
         _signal.Set();
@@ -93,8 +93,8 @@ internal sealed partial class EventOutbox
     /// One POST of the batch, retried while the failure is transient. Events the host answered "not applied yet" (a
     /// transient status of their own) go back to the front of the queue, to be posted again with whatever came in
     /// meanwhile: the host has already waited for them, and a result it has not applied keeps its spool file and its
-    /// lease, which is renewed between posts. The answer is applied before the lease gate is released, so no renewal
-    /// goes out for a lease whose final event the host just took (it would come back lost). Returns the refusal when
+    /// lease, which is renewed between posts. The answer is applied before the lease gate's read lock is released, so no
+    /// renewal goes out for a lease whose final event the host just took (it would come back lost). Returns the refusal when
     /// the host refused the batch as a whole.
     /// </summary>
     private async Task<HostApiException?> SendAsync(List<PendingEvent> batch, CancellationToken cancellationToken)
@@ -102,15 +102,17 @@ internal sealed partial class EventOutbox
         for (var attempt = 1; ; attempt++)
         {
             List<PendingEvent>? again = null;
-            await leaseGate.WaitAsync(cancellationToken);
             try
             {
-                // A restored event has no run: it keeps the lease id it was spooled with.
-                var events = batch.Where(p => p.Run is not { Lost: true }).Select(p => p.Run is { } run ? p.Event with { LeaseId = run.LeaseId } : p.Event).ToList();
-                var answer = events.Count > 0 ? await post(events, cancellationToken) : [];
-                var notYet = answer.Where(r => r.EventId is not null && RetryPolicy.IsTransient((HttpStatusCode)r.Status)).Select(r => r.EventId!).ToHashSet(StringComparer.Ordinal);
-                again = [.. batch.Where(p => notYet.Contains(p.Event.EventId))];
-                Apply([.. batch.Where(p => !notYet.Contains(p.Event.EventId))], [.. answer.Where(r => r.EventId is null || !notYet.Contains(r.EventId))]);
+                using (await leaseGate.ReaderLockAsync(cancellationToken))
+                {
+                    // A restored event has no run: it keeps the lease id it was spooled with.
+                    var events = batch.Where(p => p.Run is not { Lost: true }).Select(p => p.Run is { } run ? p.Event with { LeaseId = run.LeaseId } : p.Event).ToList();
+                    var answer = events.Count > 0 ? await post(events, cancellationToken) : [];
+                    var notYet = answer.Where(r => r.EventId is not null && RetryPolicy.IsTransient((HttpStatusCode)r.Status)).Select(r => r.EventId!).ToHashSet(StringComparer.Ordinal);
+                    again = [.. batch.Where(p => notYet.Contains(p.Event.EventId))];
+                    Apply([.. batch.Where(p => !notYet.Contains(p.Event.EventId))], [.. answer.Where(r => r.EventId is null || !notYet.Contains(r.EventId))]);
+                }
             }
             catch (HostApiException ex) when (ex is not HostRefusedException && ex.StatusCode is { } status && !RetryPolicy.IsTransient(status))
             {
@@ -119,10 +121,6 @@ internal sealed partial class EventOutbox
             catch (Exception ex) when (ex is HostApiException and not HostRefusedException or HttpRequestException or TimeoutException)
             {
                 LogRetrying(logger, batch.Count, attempt, ex.Message);
-            }
-            finally
-            {
-                leaseGate.Release();
             }
 
             if (again is not null)
@@ -153,7 +151,6 @@ internal sealed partial class EventOutbox
         lock (_sync)
         {
             _pending.InsertRange(0, again);
-            _urgent += again.Count(p => !EventTypes.IsBatchable(p.Event.Type));
         }
 
         _signal.Set();

@@ -1,25 +1,28 @@
 using Faas.Serverless.Runner.Api;
+using Nito.AsyncEx;
 using Microsoft.Extensions.Logging;
 
 namespace Faas.Serverless.Runner.Work;
 
 /// <summary>
-/// One ordered queue of execution events for the whole replica, so the events of each execution reach the host in
-/// the order they happened. <c>started</c>/<c>log</c>/<c>progress</c> events wait up to <see cref="AgentTimings.LogBatchDelay"/>
-/// to be batched; any other event flushes the queue at once. A POST that fails for a transient reason (5xx, timeout, no
-/// connection) is retried with the same event ids (the host is idempotent by eventId), with backoff capped at 5 s and
-/// for as long as it takes, and nothing behind it overtakes it; events the host has not applied yet go back to the
-/// front of the queue. Events the host refuses are dropped one by one, never
-/// the batch around them: a refused result becomes a <c>failed</c> event, so the call still ends. A batch holds at
-/// most <see cref="AgentTimings.MaxBytesPerPost"/>; a larger event (a big output) is posted on its own. Finished
-/// results are spooled (<see cref="ResultSpool"/>) until the host acknowledged them, and the spool an earlier agent of
-/// this replica left is reported first. Lease ids are stamped at send time, under the lease gate that renewals also
-/// take, so an event always carries the lease id the host issued last.
+/// One queue of execution events for the whole replica, so the events of each execution reach the host in the order
+/// they happened. <c>started</c>/<c>log</c>/<c>progress</c> events wait up to <see cref="AgentTimings.LogBatchDelay"/>
+/// to be batched; any other event flushes the queue at once. Up to <see cref="AgentTimings.MaxPostsInFlight"/> posts
+/// go out side by side, each with the events of executions no other post in flight carries: the host answers a post
+/// only once it applied its events, so one slow execution holds back its own events, never the others'. A POST that
+/// fails for a transient reason (5xx, timeout, no connection) is retried with the same event ids (the host is
+/// idempotent by eventId), with backoff capped at 5 s and for as long as it takes, and no later event of its
+/// executions overtakes it; events the host has not applied yet go back to the front of the queue. Events the host
+/// refuses are dropped one by one, never the batch around them: a refused result becomes a <c>failed</c> event, so the
+/// call still ends. A batch holds at most <see cref="AgentTimings.MaxBytesPerPost"/>; a larger event (a big output) is
+/// posted on its own. Finished results are spooled (<see cref="ResultSpool"/>) until the host acknowledged them, and
+/// the spool an earlier agent of this replica left is reported first. Lease ids are stamped at send time, under the
+/// lease gate's read lock (renewals take its write lock), so an event always carries the lease id the host issued last.
 /// </summary>
 internal sealed partial class EventOutbox(
     Func<IReadOnlyList<RunnerEvent>, CancellationToken, Task<IReadOnlyList<EventRejection>>> post,
     ResultSpool spool,
-    SemaphoreSlim leaseGate,
+    AsyncReaderWriterLock leaseGate,
     AgentTimings timings,
     TimeProvider timeProvider,
     ILogger logger)
@@ -33,8 +36,9 @@ internal sealed partial class EventOutbox(
     private readonly object _sync = new();
     private readonly List<PendingEvent> _pending = [];
     private readonly AsyncSignal _signal = new();
-    private int _urgent;
+    private readonly HashSet<string> _busyExecutions = new(StringComparer.Ordinal);
     private int _inFlight;
+    private int _postsInFlight;
     private long _dropped;
 
     /// <summary>Called after the host accepted a run's final event (or rejected it for good): its lease is over.</summary>
@@ -55,7 +59,6 @@ internal sealed partial class EventOutbox(
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(runnerEvent);
-        var batchable = EventTypes.IsBatchable(runnerEvent.Type);
         var size = IsResult(runnerEvent) ? spool.Save(runnerEvent with { LeaseId = run.LeaseId }) ?? Estimate(runnerEvent) : Estimate(runnerEvent);
         lock (_sync)
         {
@@ -70,10 +73,6 @@ internal sealed partial class EventOutbox(
             }
 
             _pending.Add(new PendingEvent(run, runnerEvent, timeProvider.GetUtcNow(), size));
-            if (!batchable)
-            {
-                _urgent++;
-            }
         }
 
         _signal.Set();
@@ -86,7 +85,6 @@ internal sealed partial class EventOutbox(
         {
             foreach (var purged in _pending.Where(p => p.Run == run))
             {
-                _urgent -= EventTypes.IsBatchable(purged.Event.Type) ? 0 : 1;
                 spool.Delete(purged.Event.EventId);
             }
 
@@ -116,25 +114,52 @@ internal sealed partial class EventOutbox(
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         RestoreSpooled();
-        while (!cancellationToken.IsCancellationRequested)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var deliveries = new List<Task>();
+        try
         {
-            var batch = await NextBatchAsync(cancellationToken);
-            if (batch.Count == 0)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                continue;
-            }
-
-            try
-            {
-                await DeliverAsync(batch, cancellationToken);
-            }
-            finally
-            {
-                lock (_sync)
+                var batch = await NextBatchAsync(stop.Token);
+                deliveries.RemoveAll(d => d.IsCompletedSuccessfully);
+                if (deliveries.FirstOrDefault(d => d.IsFaulted) is { } failed)
                 {
-                    _inFlight = 0;
+                    await failed;
+                }
+
+                if (batch.Count > 0)
+                {
+                    deliveries.Add(DeliverInTurnAsync(batch, stop.Token));
                 }
             }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(deliveries).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Delivers one batch, then frees its executions for the next post and wakes the loop (also to see a failure).</summary>
+    private async Task DeliverInTurnAsync(List<PendingEvent> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeliverAsync(batch, cancellationToken);
+        }
+        finally
+        {
+            lock (_sync)
+            {
+                _inFlight -= batch.Count;
+                _postsInFlight--;
+                foreach (var item in batch)
+                {
+                    _busyExecutions.Remove(item.Event.ExecutionId);
+                }
+            }
+
+            _signal.Set();
         }
     }
 
@@ -154,59 +179,83 @@ internal sealed partial class EventOutbox(
 
             LogRestored(logger, restored.Count, spool.Directory);
             _pending.InsertRange(0, restored);
-            _urgent += restored.Count;
         }
     }
 
+    /// <summary>
+    /// The next batch once one is due: at once when it holds an event other than <c>started</c>/<c>log</c>/<c>progress</c>
+    /// or is full, else when its first event has waited <see cref="AgentTimings.LogBatchDelay"/>. Empty when the loop
+    /// must look again (a delivery ended).
+    /// </summary>
     private async Task<List<PendingEvent>> NextBatchAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        DateTimeOffset due;
+        lock (_sync)
         {
-            DateTimeOffset due;
-            lock (_sync)
+            var (count, urgent, first) = Sendable();
+            if (count == 0)
             {
-                if (_pending.Count == 0)
-                {
-                    due = DateTimeOffset.MaxValue;
-                }
-                else if (_urgent > 0 || _pending.Count >= timings.MaxEventsPerPost)
-                {
-                    return TakeBatch();
-                }
-                else
-                {
-                    due = _pending[0].EnqueuedAt + timings.LogBatchDelay;
-                }
+                due = DateTimeOffset.MaxValue;
             }
-
-            var now = timeProvider.GetUtcNow();
-            if (due != DateTimeOffset.MaxValue && now >= due)
+            else if (urgent || count >= timings.MaxEventsPerPost || timeProvider.GetUtcNow() >= first + timings.LogBatchDelay)
             {
-                lock (_sync)
-                {
-                    return TakeBatch();
-                }
+                return TakeBatch();
             }
-
-            var wait = due == DateTimeOffset.MaxValue ? Timeout.InfiniteTimeSpan : due - now;
-            await _signal.WaitAsync(wait, cancellationToken);
+            else
+            {
+                due = first + timings.LogBatchDelay;
+            }
         }
+
+        var wait = due == DateTimeOffset.MaxValue ? Timeout.InfiniteTimeSpan : due - timeProvider.GetUtcNow();
+        await _signal.WaitAsync(wait < TimeSpan.Zero && wait != Timeout.InfiniteTimeSpan ? TimeSpan.Zero : wait, cancellationToken);
+        return [];
     }
 
-    private List<PendingEvent> TakeBatch()
+    /// <summary>What a new post could carry now: none while all posts are out, else the events of executions no post carries.</summary>
+    private (int Count, bool Urgent, DateTimeOffset FirstEnqueuedAt) Sendable()
     {
-        var count = 0;
-        var bytes = 0L;
-        while (count < _pending.Count && count < timings.MaxEventsPerPost && (count == 0 || bytes + _pending[count].Size <= timings.MaxBytesPerPost))
+        var (count, urgent, first) = (0, false, DateTimeOffset.MaxValue);
+        if (_postsInFlight >= timings.MaxPostsInFlight)
         {
-            bytes += _pending[count].Size;
-            count++;
+            return (0, false, first);
         }
 
-        var batch = _pending.GetRange(0, count);
-        _pending.RemoveRange(0, count);
-        _urgent -= batch.Count(p => !EventTypes.IsBatchable(p.Event.Type));
-        _inFlight = batch.Count;
+        foreach (var item in _pending.Where(p => !_busyExecutions.Contains(p.Event.ExecutionId)))
+        {
+            count++;
+            urgent |= !EventTypes.IsBatchable(item.Event.Type) || item.Run is null;
+            first = item.EnqueuedAt < first ? item.EnqueuedAt : first;
+        }
+
+        return (count, urgent, first);
+    }
+
+    /// <summary>Takes the oldest sendable events, in their order, up to the post's limits, and marks their executions busy.</summary>
+    private List<PendingEvent> TakeBatch()
+    {
+        var batch = new List<PendingEvent>();
+        var bytes = 0L;
+        foreach (var item in _pending.Where(p => !_busyExecutions.Contains(p.Event.ExecutionId)))
+        {
+            if (batch.Count == timings.MaxEventsPerPost || (batch.Count > 0 && bytes + item.Size > timings.MaxBytesPerPost))
+            {
+                break;
+            }
+
+            bytes += item.Size;
+            batch.Add(item);
+        }
+
+        var taken = batch.Select(p => p.Event.EventId).ToHashSet(StringComparer.Ordinal);
+        _pending.RemoveAll(p => taken.Contains(p.Event.EventId));
+        foreach (var item in batch)
+        {
+            _busyExecutions.Add(item.Event.ExecutionId);
+        }
+
+        _inFlight += batch.Count;
+        _postsInFlight++;
         return batch;
     }
 

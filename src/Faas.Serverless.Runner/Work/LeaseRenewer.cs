@@ -1,16 +1,18 @@
 using Faas.Serverless.Runner.Api;
 using Microsoft.Extensions.Logging;
+using Nito.AsyncEx;
 
 namespace Faas.Serverless.Runner.Work;
 
 /// <summary>
 /// Renews held leases in batched <c>work/renew</c> calls (see <see cref="LeaseRenewalScheduler"/>) and applies the
-/// answers. Holds the lease gate during a call so no event POST goes out with a lease id that is being replaced.
+/// answers. Holds the lease gate's write lock during a call so no event POST goes out with a lease id that is being replaced
+/// (posts hold its read lock; a waiting renewal goes before posts that come after it).
 /// </summary>
 internal sealed partial class LeaseRenewer(
     Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<LeaseRenewal>>> renew,
     ExecutionTracker tracker,
-    SemaphoreSlim leaseGate,
+    AsyncReaderWriterLock leaseGate,
     AgentTimings timings,
     TimeProvider timeProvider,
     ILogger logger)
@@ -47,38 +49,36 @@ internal sealed partial class LeaseRenewer(
         var allAnswered = true;
         foreach (var chunk in runs.Chunk(timings.MaxLeasesPerRenew))
         {
-            await leaseGate.WaitAsync(cancellationToken);
             try
             {
-                var byLease = chunk.Where(r => r.LeaseHeld).GroupBy(r => r.LeaseId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-                if (byLease.Count == 0)
+                using (await leaseGate.WriterLockAsync(cancellationToken))
                 {
-                    continue;
-                }
-
-                var answers = await renew([.. byLease.Keys], cancellationToken);
-                foreach (var answer in answers)
-                {
-                    if (answer.LeaseId is not null && byLease.Remove(answer.LeaseId, out var run))
+                    var byLease = chunk.Where(r => r.LeaseHeld).GroupBy(r => r.LeaseId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+                    if (byLease.Count == 0)
                     {
-                        tracker.ApplyRenewal(run, answer);
+                        continue;
                     }
-                }
 
-                foreach (var missing in byLease.Values)
-                {
-                    LogNoAnswer(logger, missing.ExecutionId, missing.Attempt);
-                    allAnswered = false;
+                    var answers = await renew([.. byLease.Keys], cancellationToken);
+                    foreach (var answer in answers)
+                    {
+                        if (answer.LeaseId is not null && byLease.Remove(answer.LeaseId, out var run))
+                        {
+                            tracker.ApplyRenewal(run, answer);
+                        }
+                    }
+
+                    foreach (var missing in byLease.Values)
+                    {
+                        LogNoAnswer(logger, missing.ExecutionId, missing.Attempt);
+                        allAnswered = false;
+                    }
                 }
             }
             catch (HostApiException ex) when (ex is not HostRefusedException)
             {
                 LogRenewFailed(logger, chunk.Length, ex.Message);
                 return false;
-            }
-            finally
-            {
-                leaseGate.Release();
             }
         }
 

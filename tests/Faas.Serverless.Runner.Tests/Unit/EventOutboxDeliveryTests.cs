@@ -74,7 +74,7 @@ public sealed class EventOutboxDeliveryTests
     public async Task RunAsync_LargeOutput_PostedOnItsOwn()
     {
         await using var kit = new WorkTestKit(new AgentTimings { MaxBytesPerPost = 4096, LogBatchDelay = TimeSpan.FromSeconds(30) });
-        await kit.Gate.WaitAsync();
+        var renewal = await kit.Gate.WriterLockAsync();
         kit.Tracker.Start(WorkTestKit.Item("e1"), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         kit.Tracker.OnWorkerMessage(WorkTestKit.Message("log", "e1", message: "before"));
         kit.Tracker.OnWorkerMessage(new WorkerMessage
@@ -84,7 +84,7 @@ public sealed class EventOutboxDeliveryTests
             Attempt = 1,
             Output = JsonSerializer.SerializeToElement(new string('x', 50_000)),
         });
-        kit.Gate.Release();
+        renewal.Dispose();
 
         await Wait.UntilAsync(() => kit.Tracker.InFlight == 0, "result delivered");
 

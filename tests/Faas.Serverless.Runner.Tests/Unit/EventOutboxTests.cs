@@ -86,11 +86,11 @@ public sealed class EventOutboxTests
     public async Task RunAsync_LeaseRenewedBeforeSend_StampsLatestLeaseId()
     {
         await using var kit = new WorkTestKit(new AgentTimings { LogBatchDelay = TimeSpan.FromMilliseconds(100) });
-        await kit.Gate.WaitAsync();
+        var renewal = await kit.Gate.WriterLockAsync();
         var run = kit.Tracker.Start(WorkTestKit.Item("e1", leaseId: "old"), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
 
         kit.Tracker.ApplyRenewal(run, new LeaseRenewal("old", "new", false, false));
-        kit.Gate.Release();
+        renewal.Dispose();
 
         await Wait.UntilAsync(() => kit.Sent.Count == 1, "started sent");
         Assert.Equal("new", kit.Sent[0].LeaseId);

@@ -3,6 +3,7 @@ using Faas.Serverless.Runner.Api;
 using Faas.Serverless.Runner.Work;
 using Faas.Serverless.Runner.Worker;
 using Microsoft.Extensions.Logging.Abstractions;
+using Nito.AsyncEx;
 
 namespace Faas.Serverless.Runner.Tests.Unit;
 
@@ -68,7 +69,7 @@ internal sealed class WorkTestKit : IAsyncDisposable
 
     public ResultSpool Spool { get; }
 
-    public SemaphoreSlim Gate { get; } = new(1, 1);
+    public AsyncReaderWriterLock Gate { get; } = new();
 
     public EventOutbox Outbox { get; }
 
@@ -118,7 +119,6 @@ internal sealed class WorkTestKit : IAsyncDisposable
         }
 
         _cts.Dispose();
-        Gate.Dispose();
         if (Directory.Exists(SpoolDir))
         {
             Directory.Delete(SpoolDir, recursive: true);
