@@ -26,6 +26,9 @@ internal sealed record BenchResult
     /// <summary>Absent from results written before the phases were split (as are the two below before they were measured).</summary>
     public IReadOnlyList<PhaseResult>? Phases { get; init; }
 
+    /// <summary>Absent from results written before the timelines were read from the orchestrations' history.</summary>
+    public IReadOnlyList<OrchestrationTimeline>? Timelines { get; init; }
+
     public TriggerResult? Triggers { get; init; }
 
     public StorageCapacityResult? StorageCapacity { get; init; }

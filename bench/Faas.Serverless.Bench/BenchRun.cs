@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 
 namespace Faas.Serverless.Bench;
 
@@ -14,7 +15,7 @@ internal static class BenchRun
         var debugLog = Path.Combine(workDir, "azurite-debug.log");
         Console.Error.WriteLine($"bench: work dir {workDir}");
         await using var processes = new Processes { RepositoryRoot = root, WorkDir = workDir };
-        var (azuritePid, connection) = processes.StartAzurite(debugLog);
+        var (azuritePid, connection) = processes.StartAzurite(debugLog, options.AzuriteInMemory);
         using var marks = AzuriteMarks.FromConnectionString(connection);
         var adminKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         var url = new Uri($"http://127.0.0.1:{Processes.FreePort()}");
@@ -40,22 +41,31 @@ internal static class BenchRun
         var coldStartMs = coldStart.Elapsed.TotalMilliseconds;
 
         Step("sequential latency");
-        var (noopClient, noopServer, noopPhases) = await LatencyBench.RunAsync(api, serviceId, "noop", 0, options.WarmUp, options.LatencyCount, cancellationToken);
-        var (sleepClient, sleepServer, sleepPhases) = await LatencyBench.RunAsync(api, serviceId, "sleep50", 50, options.WarmUp, options.LatencyCount, cancellationToken);
+        var (noopClient, noopServer, noopPhases, noops) = await LatencyBench.RunAsync(api, serviceId, "noop", 0, options.WarmUp, options.LatencyCount, cancellationToken);
+        var (sleepClient, sleepServer, sleepPhases, sleeps) = await LatencyBench.RunAsync(api, serviceId, "sleep50", 50, options.WarmUp, options.LatencyCount, cancellationToken);
 
         Step($"closed loop {options.ClosedLoop}");
         var roles = ProcessRoles.Find(hostPid, azuritePid);
         var cpuBefore = ProcessRoles.Sample(roles);
         var startedAt = DateTimeOffset.UtcNow;
         await marks.MarkAsync("closedfrom", cancellationToken);
-        var throughput = new List<ThroughputResult> { await ThroughputBench.ClosedLoopAsync(api, serviceId, options.ClosedLoop, BenchOptions.Submitters, cancellationToken) };
+        var (closed, closedExecutions) = await ThroughputBench.ClosedLoopAsync(api, serviceId, options.ClosedLoop, BenchOptions.Submitters, cancellationToken);
+        var throughput = new List<ThroughputResult> { closed };
         await marks.MarkAsync("closedto", cancellationToken);
         var cpuAfter = ProcessRoles.Sample(ProcessRoles.Find(hostPid, azuritePid));
+
+        Step("orchestration timelines");
+        var timelines = new List<OrchestrationTimeline>
+        {
+            await TimelineAsync(api, "no-op, sequential", noops, cancellationToken),
+            await TimelineAsync(api, "sleep50, sequential", sleeps, cancellationToken),
+            await TimelineAsync(api, $"no-op, closed loop of {options.ClosedLoop} (every 5th)", [.. closedExecutions.Where((_, i) => i % 5 == 0)], cancellationToken),
+        };
 
         if (options.Long)
         {
             Step("closed loop 5000");
-            throughput.Add(await ThroughputBench.ClosedLoopAsync(api, serviceId, 5000, BenchOptions.Submitters, cancellationToken));
+            throughput.Add((await ThroughputBench.ClosedLoopAsync(api, serviceId, 5000, BenchOptions.Submitters, cancellationToken)).Result);
             Step("open loop 20/s for 60 s");
             throughput.Add(await ThroughputBench.OpenLoopAsync(api, serviceId, 20, 60, cancellationToken));
         }
@@ -85,7 +95,7 @@ internal static class BenchRun
         {
             Name = options.Name,
             StartedAt = startedAt,
-            Machine = $"{Environment.ProcessorCount} cores, Azurite in memory",
+            Machine = $"{Environment.ProcessorCount} cores, Azurite {(options.AzuriteInMemory ? "in memory" : "on disk")}",
             ColdStartMs = Math.Round(coldStartMs),
             NoopClient = noopClient,
             NoopServer = noopServer,
@@ -105,6 +115,7 @@ internal static class BenchRun
                 Math.Round(p.Value.RssMb))).ToList(),
             Listing = listing,
             Phases = [noopPhases, sleepPhases],
+            Timelines = timelines,
             Triggers = triggers,
         };
 
@@ -119,6 +130,17 @@ internal static class BenchRun
         var bare = await BareDurableTaskBench.RunAsync(connection, azuritePid, debugLog, marks, durableTask, options, cancellationToken);
         result = result with { StorageCapacity = capacity, BareDurableTask = bare };
         return result with { VersusBareDurableTask = PlatformToBareDurableTask.Of(result) };
+    }
+
+    private static async Task<OrchestrationTimeline> TimelineAsync(FaasApi api, string label, IReadOnlyList<JsonObject> executions, CancellationToken cancellationToken)
+    {
+        var samples = new List<(JsonObject, JsonObject)>();
+        foreach (var execution in executions)
+        {
+            samples.Add((execution, await api.GetOrchestrationAsync(execution["id"]!.GetValue<string>(), cancellationToken)));
+        }
+
+        return OrchestrationTimeline.Of(label, samples);
     }
 
     internal static void Step(string name) => Console.Error.WriteLine($"bench: {DateTime.UtcNow:HH:mm:ss} {name}");

@@ -85,6 +85,10 @@ internal sealed class FaasApi(HttpClient http) : IDisposable
         return page["items"]?.AsArray().Select(e => Field(e!.AsObject(), "id")).ToList() ?? [];
     }
 
+    /// <summary>The execution's Durable Task instance and history (read after a measurement, never during one).</summary>
+    public Task<JsonObject> GetOrchestrationAsync(string executionId, CancellationToken cancellationToken = default) =>
+        GetAsync($"/api/v1/projects/{ProjectId}/executions/{executionId}/orchestration", cancellationToken);
+
     /// <summary>Long-polls one execution until it is final.</summary>
     public async Task<JsonObject> WaitFinishedAsync(string executionId, CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,7 @@ namespace Faas.Serverless.Bench;
 /// <summary>Sequential <c>execute?wait=true</c>: one execution at a time, client- and server-side, and the server time's phases.</summary>
 internal static class LatencyBench
 {
-    public static async Task<(LatencySummary Client, LatencySummary Server, PhaseResult Phases)> RunAsync(
+    public static async Task<(LatencySummary Client, LatencySummary Server, PhaseResult Phases, IReadOnlyList<JsonObject> Executions)> RunAsync(
         FaasApi api, string serviceId, string functionName, double functionMs, int warmUp, int count, CancellationToken cancellationToken = default)
     {
         var samples = new List<(JsonObject Execution, double ClientMs)>();
@@ -29,6 +29,7 @@ internal static class LatencyBench
         return (
             Percentiles.Summarize(samples.Select(s => s.ClientMs)),
             Percentiles.Summarize(samples.Select(s => ExecutionTimes.ServerMs(s.Execution))),
-            PhaseResult.Summarize(functionName, functionMs, samples));
+            PhaseResult.Summarize(functionName, functionMs, samples),
+            [.. samples.Select(s => s.Execution)]);
     }
 }

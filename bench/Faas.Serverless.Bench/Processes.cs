@@ -28,17 +28,19 @@ internal sealed class Processes : IAsyncDisposable
         }
     }
 
-    /// <summary>Azurite in memory with every request logged to <paramref name="debugLog"/>; returns its pid and connection string.</summary>
-    public (int Pid, string ConnectionString) StartAzurite(string debugLog)
+    /// <summary>Azurite with every request logged to <paramref name="debugLog"/>; returns its pid and connection string.</summary>
+    /// <param name="inMemory">Else its data goes to a folder of the work dir.</param>
+    public (int Pid, string ConnectionString) StartAzurite(string debugLog, bool inMemory)
     {
         var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
         var azurite = Path.Combine(RepositoryRoot, "node_modules", ".bin", "azurite");
+        string[] persistence = inMemory ? ["--inMemoryPersistence"] : ["--location", Directory.CreateDirectory(Path.Combine(WorkDir, "azurite-data")).FullName];
         Start(azurite, Path.Combine(WorkDir, "azurite.out"), null,
-            "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
+            [.. persistence, "--skipApiVersionCheck", "--disableTelemetry", "--loose",
             "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
             "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
-            "--debug", debugLog);
+            "--debug", debugLog]);
         const string key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
         var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + key
             + $";BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1"

@@ -22,6 +22,7 @@ internal static class ResultTable
         Line($"");
         Line($"Warm overhead (50 ms function, server p50 - 50 ms): **{r.WarmOverheadMs:0.0} ms**. Cold start (deploy -> first success): **{r.ColdStartMs:0} ms**.");
         Phases(Line, r.Phases);
+        Timelines(Line, r.Timelines);
         Line($"");
         Line($"| throughput (no-op) | executions | failed | seconds | exec/s | server p50 | p90 | p99 |");
         Line($"|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -83,6 +84,27 @@ internal static class ResultTable
 
         line($"");
         line($"Dispatch: created -> in-progress (the host handles the runner's start report). Run+report: in-progress -> success, minus the function's own time (50 ms for sleep50). Client overhead: round trip - server time.");
+    }
+
+    private static void Timelines(Action<FormattableString> line, IReadOnlyList<OrchestrationTimeline>? timelines)
+    {
+        foreach (var t in timelines ?? [])
+        {
+            line($"");
+            line($"| {t.Label}: step (ms; {t.OfShape} of {t.Samples} executions of the common shape) | p50 | p90 | p99 |");
+            line($"|---|---:|---:|---:|");
+            foreach (var step in t.Steps)
+            {
+                var mark = ReferenceEquals(step, t.Slowest) ? " **(slowest)**" : string.Empty;
+                line($"| {step.From} -> {step.To}{mark} | {step.Duration.P50:0.0} | {step.Duration.P90:0.0} | {step.Duration.P99:0.0} |");
+            }
+        }
+
+        if (timelines is { Count: > 0 })
+        {
+            line($"");
+            line($"Steps between the moments the host records: the execution's createdAt, its orchestration's history events (Durable Task's timestamps) and the record's final status.");
+        }
     }
 
     private static void Capacity(Action<FormattableString> line, BenchResult r)

@@ -8,7 +8,7 @@ namespace Faas.Serverless.Bench;
 internal static class ThroughputBench
 {
     /// <summary><paramref name="executions"/> posts by <paramref name="submitters"/> tasks, each long-polling its own until final.</summary>
-    public static async Task<ThroughputResult> ClosedLoopAsync(FaasApi api, string serviceId, int executions, int submitters, CancellationToken cancellationToken = default)
+    public static async Task<(ThroughputResult Result, IReadOnlyList<JsonObject> Finished)> ClosedLoopAsync(FaasApi api, string serviceId, int executions, int submitters, CancellationToken cancellationToken = default)
     {
         var finished = new ConcurrentBag<JsonObject>();
         var next = 0;
@@ -21,7 +21,7 @@ internal static class ThroughputBench
                 finished.Add(await RunOneAsync(api, serviceId, cancellationToken));
             }
         }));
-        return Summarize($"closed-{executions}", finished, clock.Elapsed, started);
+        return (Summarize($"closed-{executions}", finished, clock.Elapsed, started), [.. finished]);
     }
 
     /// <summary>One execution started every 1/<paramref name="perSecond"/> s whatever the platform's pace.</summary>
