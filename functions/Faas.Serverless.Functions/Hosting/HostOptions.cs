@@ -11,7 +11,10 @@ public sealed record AuthOptions
     [MinLength(24, ErrorMessage = "Faas:Auth:AdminKey must be at least 24 characters.")]
     public string AdminKey { get; init; } = string.Empty;
 
-    /// <summary>How long a resolved API key is trusted before storage is asked again (revocation delay).</summary>
+    /// <summary>
+    /// How long a resolved API key, project and project membership are trusted before storage is asked again: the
+    /// delay before a revoked key or a removed member is refused by another host (this host refuses at once).
+    /// </summary>
     [Range(0, 300)]
     public int KeyCacheSeconds { get; init; } = 5;
 }

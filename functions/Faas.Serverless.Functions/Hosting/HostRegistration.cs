@@ -20,6 +20,7 @@ using Faas.Serverless.Stores.Services;
 using Faas.Serverless.Supervisor;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Faas.Serverless.Functions.Hosting;
@@ -40,7 +41,11 @@ internal static class HostRegistration
             provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<BlobServiceClient>(), provider.GetRequiredService<IOptions<StoreOptions>>().Value));
         services.AddSingleton<IOrganizationStore, TableOrganizationStore>();
         services.AddSingleton<IUserStore, TableUserStore>();
-        services.AddSingleton<IProjectStore, TableProjectStore>();
+        services.AddSingleton<TableProjectStore>();
+        services.AddSingleton<IProjectStore>(provider => new CachedProjectStore(
+            provider.GetRequiredService<TableProjectStore>(),
+            provider.GetRequiredService<IMemoryCache>(),
+            TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<AuthOptions>>().Value.KeyCacheSeconds)));
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
         services.AddSingleton<IPackageStore, TablePackageStore>();
         services.AddSingleton<ICodebaseStore, BlobCodebaseStore>();
