@@ -43,8 +43,8 @@ internal sealed record OrchestrationTimeline(string Label, int Samples, int OfSh
     }
 
     /// <summary>
-    /// The moments of one execution in time order: created, every history event (numbered when its type repeats, e.g.
-    /// OrchestratorStarted#2) and the record's final status. Ties keep the history's own order.
+    /// The moments of one execution in time order: created, every history event (numbered, in the history's order,
+    /// when its type repeats, e.g. OrchestratorStarted#2) and the record's final status. Ties keep that order.
     /// </summary>
     internal static List<(string Name, DateTimeOffset At)> Path(JsonObject execution, JsonObject orchestration)
     {
@@ -63,9 +63,10 @@ internal sealed record OrchestrationTimeline(string Label, int Samples, int OfSh
             moments.Add((count == 1 ? type : $"{type}#{count}", DateTimeOffset.Parse(at, CultureInfo.InvariantCulture)));
         }
 
-        var final = ExecutionTimes.FinishedAt(execution);
-        var index = moments.FindIndex(m => m.At > final);
-        moments.Insert(index < 0 ? moments.Count : index, (Final, final));
-        return moments;
+        moments.Add((Final, ExecutionTimes.FinishedAt(execution)));
+
+        // The history lists an episode's OrchestratorStarted before the messages it took, which were stamped earlier
+        // by their senders (ExecutionStarted by the client, TaskCompleted by the activity): time order shows each hop.
+        return [.. moments.OrderBy(m => m.At)];
     }
 }

@@ -22,14 +22,14 @@ public sealed class OrchestrationTimelineTests
     };
 
     [Fact]
-    public void Path_RepeatedTypesAndFinalStatus_NumberedAndPlacedInTimeOrder()
+    public void Path_RepeatedTypesAndMessagesStampedBeforeTheirEpisode_NumberedAndInTimeOrder()
     {
         var path = OrchestrationTimeline.Path(
             Execution(35),
             Orchestration(("OrchestratorStarted", 20), ("ExecutionStarted", 10), ("TaskScheduled", 21), ("OrchestratorStarted", 40), ("TaskCompleted", 38)));
 
         Assert.Equal(
-            ["created", "OrchestratorStarted", "ExecutionStarted", "TaskScheduled", "record final", "OrchestratorStarted#2", "TaskCompleted"],
+            ["created", "ExecutionStarted", "OrchestratorStarted", "TaskScheduled", "record final", "TaskCompleted", "OrchestratorStarted#2"],
             path.Select(m => m.Name));
     }
 
