@@ -1,24 +1,25 @@
-// Faas.Serverless on Azure, provisioned by `azd up`:
+// Faas.Serverless on Azure, provisioned by `azd up` (see docs/deploy.md):
 //   resource group
 //   ├─ Log Analytics + Application Insights
-//   ├─ storage account (shared keys off) with the codebases container and the default work queue
-//   ├─ user-assigned managed identity: Storage Blob/Queue/Table Data Contributor, AcrPull
-//   ├─ container registry (images built by azd)
-//   ├─ Container Apps environment
-//   ├─ API container app (service "api" in azure.yaml)
-//   └─ runner Container Apps job, started by KEDA's azure-queue scaler
+//   ├─ storage account (shared keys off): codebases, the Function App's deployment packages, tables and queues
+//   ├─ API identity: Storage Blob/Queue/Table Data Contributor, Container Apps Contributor on the resource group,
+//   │  Managed Identity Operator on the runner identity, Monitoring Metrics Publisher
+//   ├─ runner identity: AcrPull, Storage Queue Data Reader (KEDA's queue scaler); no token reaches user code
+//   ├─ Flex Consumption plan + Function App (service "api" in azure.yaml)
+//   ├─ container registry and Container Apps environment for the runners
+//   └─ the runner image's deploy target (service "runner"); the API creates one Container Apps job per service
 targetScope = 'subscription'
 
 @minLength(1)
 @maxLength(64)
-@description('Name of the azd environment; names the resource group and tags every resource.')
+@description('Name of the azd environment (AZURE_ENV_NAME); names the resource group and tags every resource.')
 param environmentName string
 
 @minLength(1)
-@description('Azure region for all resources.')
+@description('Azure region for all resources (AZURE_LOCATION); it must offer the Flex Consumption plan.')
 param location string
 
-@description('Object id of the user or service principal running azd: gets data access to the storage account for local debugging. Empty to skip.')
+@description('Object id of the user or service principal running azd (AZURE_PRINCIPAL_ID): gets data access to the storage account. Empty to skip.')
 param principalId string = ''
 
 @allowed([
@@ -31,18 +32,8 @@ param principalType string = 'User'
 
 @secure()
 @minLength(32)
-@description('Admin API key of the Faas host (Faas__Auth__AdminKey). Set with: azd env set FAAS_ADMIN_KEY <key>.')
+@description('Admin API key of the Faas API (Faas__Auth__AdminKey). Set with: azd env set FAAS_ADMIN_KEY <key>.')
 param adminApiKey string
-
-@description('Work queue that the runner job scales on.')
-param runnerQueueName string = 'work-default'
-
-// Placeholder until the runner image exists: it is built in a later issue together with the runner agent.
-@description('Image of the runner job.')
-param runnerImage string = 'mcr.microsoft.com/azuredocs/containerapps-helloworld:latest'
-
-@description('Set by azd (SERVICE_API_RESOURCE_EXISTS): true once the API app exists, so provisioning keeps its deployed image.')
-param apiExists bool = false
 
 @description('Resource group name; defaults to rg-<environmentName>.')
 param resourceGroupName string = ''
@@ -51,8 +42,8 @@ var tags = {
   'azd-env-name': environmentName
 }
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
-var placeholderImage = 'mcr.microsoft.com/azuredocs/containerapps-helloworld:latest'
-var apiAppName = 'ca-api-${resourceToken}'
+var functionAppName = 'func-${resourceToken}'
+var runnerImageRepository = 'faas-serverless/runner'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
@@ -79,27 +70,48 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     codebaseContainerName: 'codebases'
-    runnerQueueName: runnerQueueName
+    deploymentContainerName: 'app-package-${take(functionAppName, 32)}'
   }
 }
 
-module identity 'modules/identity.bicep' = {
-  name: 'identity'
+module apiIdentity 'modules/identity.bicep' = {
+  name: 'api-identity'
   scope: rg
   params: {
-    name: 'id-faas-${resourceToken}'
+    name: 'id-api-${resourceToken}'
     location: location
     tags: tags
   }
 }
 
-module identityStorageRoles 'modules/storage-roles.bicep' = {
-  name: 'identity-storage-roles'
+module runnerIdentity 'modules/identity.bicep' = {
+  name: 'runner-identity'
+  scope: rg
+  params: {
+    name: 'id-runner-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module apiStorageRoles 'modules/storage-roles.bicep' = {
+  name: 'api-storage-roles'
   scope: rg
   params: {
     storageAccountName: storage.outputs.name
-    principalId: identity.outputs.principalId
-    principalType: 'ServicePrincipal'
+    principalId: apiIdentity.outputs.principalId
+  }
+}
+
+module runnerStorageRoles 'modules/storage-roles.bicep' = {
+  name: 'runner-storage-roles'
+  scope: rg
+  params: {
+    storageAccountName: storage.outputs.name
+    principalId: runnerIdentity.outputs.principalId
+    roleDefinitionIds: [
+      '19e7f393-937e-4f77-808e-94535e297925' // Storage Queue Data Reader: KEDA reads the work queue's length
+    ]
   }
 }
 
@@ -113,6 +125,16 @@ module developerStorageRoles 'modules/storage-roles.bicep' = if (!empty(principa
   }
 }
 
+module apiRoles 'modules/api-roles.bicep' = {
+  name: 'api-roles'
+  scope: rg
+  params: {
+    principalId: apiIdentity.outputs.principalId
+    runnerIdentityName: runnerIdentity.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+  }
+}
+
 module registry 'modules/registry.bicep' = {
   name: 'registry'
   scope: rg
@@ -120,7 +142,7 @@ module registry 'modules/registry.bicep' = {
     name: 'cr${resourceToken}'
     location: location
     tags: tags
-    pullPrincipalId: identity.outputs.principalId
+    pullPrincipalId: runnerIdentity.outputs.principalId
   }
 }
 
@@ -135,39 +157,6 @@ module containerAppsEnvironment 'modules/container-apps-environment.bicep' = {
   }
 }
 
-module apiImage 'modules/fetch-container-image.bicep' = {
-  name: 'api-image'
-  scope: rg
-  params: {
-    exists: apiExists
-    name: apiAppName
-  }
-}
-
-module api 'modules/api.bicep' = {
-  name: 'api'
-  scope: rg
-  params: {
-    name: apiAppName
-    location: location
-    tags: tags
-    containerAppsEnvironmentId: containerAppsEnvironment.outputs.id
-    identityId: identity.outputs.id
-    identityClientId: identity.outputs.clientId
-    containerRegistryLoginServer: registry.outputs.loginServer
-    blobServiceUri: storage.outputs.blobServiceUri
-    queueServiceUri: storage.outputs.queueServiceUri
-    tableServiceUri: storage.outputs.tableServiceUri
-    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
-    adminApiKey: adminApiKey
-    image: !empty(apiImage.outputs.containers) ? apiImage.outputs.containers[0].image : placeholderImage
-    minReplicas: 1
-  }
-  dependsOn: [
-    identityStorageRoles
-  ]
-}
-
 module runnerJob 'modules/runner-job.bicep' = {
   name: 'runner-job'
   scope: rg
@@ -176,18 +165,38 @@ module runnerJob 'modules/runner-job.bicep' = {
     location: location
     tags: tags
     containerAppsEnvironmentId: containerAppsEnvironment.outputs.id
-    identityId: identity.outputs.id
-    identityClientId: identity.outputs.clientId
+    identityId: runnerIdentity.outputs.id
     containerRegistryLoginServer: registry.outputs.loginServer
+  }
+}
+
+module functionApp 'modules/function-app.bicep' = {
+  name: 'function-app'
+  scope: rg
+  params: {
+    name: functionAppName
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: tags
+    identityId: apiIdentity.outputs.id
+    identityClientId: apiIdentity.outputs.clientId
     storageAccountName: storage.outputs.name
+    blobServiceUri: storage.outputs.blobServiceUri
     queueServiceUri: storage.outputs.queueServiceUri
-    runnerQueueName: storage.outputs.runnerQueueName
-    apiUri: api.outputs.uri
+    tableServiceUri: storage.outputs.tableServiceUri
+    deploymentContainerUri: storage.outputs.deploymentContainerUri
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
-    image: runnerImage
+    adminApiKey: adminApiKey
+    runners: {
+      environmentId: containerAppsEnvironment.outputs.id
+      identityId: runnerIdentity.outputs.id
+      registryServer: registry.outputs.loginServer
+      defaultImage: '${registry.outputs.loginServer}/${runnerImageRepository}:latest'
+    }
   }
   dependsOn: [
-    identityStorageRoles
+    apiStorageRoles
+    apiRoles
   ]
 }
 
@@ -203,10 +212,11 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobServiceUri
 output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueServiceUri
 output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableServiceUri
-output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output AZURE_API_IDENTITY_CLIENT_ID string = apiIdentity.outputs.clientId
+output AZURE_RUNNER_IDENTITY_ID string = runnerIdentity.outputs.id
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString
-output SERVICE_API_NAME string = api.outputs.name
-output SERVICE_API_URI string = api.outputs.uri
-output FAAS_URL string = api.outputs.uri
-output FAAS_RUNNER_JOB_NAME string = runnerJob.outputs.name
-output FAAS_RUNNER_QUEUE_NAME string = storage.outputs.runnerQueueName
+output SERVICE_API_NAME string = functionApp.outputs.name
+output SERVICE_API_URI string = functionApp.outputs.uri
+output FAAS_URL string = functionApp.outputs.uri
+output FAAS_RUNNER_IMAGE_REPOSITORY string = runnerImageRepository
+output FAAS_RUNNER_TEMPLATE_JOB_NAME string = runnerJob.outputs.name

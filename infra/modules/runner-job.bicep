@@ -1,5 +1,7 @@
-// Runner as an event-driven Container Apps job: KEDA's azure-queue scaler starts executions while the
-// service's work queue has messages, authenticating to storage with the managed identity.
+// The runner image's deploy target for azd (service "runner", host containerapp): a manually triggered Container
+// Apps job that azd points at each image it builds and pushes. It is never started. The jobs that run services are
+// created at run time by the API's runner provider (one per service, see docs/deploy.md), from the image in
+// Faas__Runners__ContainerApps__DefaultImage.
 
 param name string
 param location string = resourceGroup().location
@@ -7,42 +9,18 @@ param tags object = {}
 
 param containerAppsEnvironmentId string
 
-@description('Resource id of the user-assigned managed identity (queue scaler, storage access, image pulls).')
+@description('Resource id of the runners\' user-assigned identity (image pulls only).')
 param identityId string
-
-@description('Client id of that identity.')
-param identityClientId string
 
 param containerRegistryLoginServer string
 
-@description('Storage account that holds the work queue.')
-param storageAccountName string
-
-param queueServiceUri string
-
-@description('Work queue the job scales on.')
-param runnerQueueName string
-
-@description('Base URL of the Faas API, which the runner agent reports to.')
-param apiUri string
-
-param applicationInsightsConnectionString string
-
-param image string
-
-@description('Seconds one job execution may run before it is stopped.')
-param replicaTimeoutSeconds int = 3600
-
-@minValue(1)
-param maxExecutions int = 10
-
-@description('Queue messages per job execution (KEDA queueLength).')
-param messagesPerExecution int = 1
+@description('Image until azd deploys the runner image.')
+param image string = 'mcr.microsoft.com/azuredocs/containerapps-helloworld:latest'
 
 resource job 'Microsoft.App/jobs@2025-01-01' = {
   name: name
   location: location
-  tags: tags
+  tags: union(tags, { 'azd-service-name': 'runner' })
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: {
@@ -53,37 +31,26 @@ resource job 'Microsoft.App/jobs@2025-01-01' = {
     environmentId: containerAppsEnvironmentId
     workloadProfileName: 'Consumption'
     configuration: {
-      triggerType: 'Event'
-      replicaTimeout: replicaTimeoutSeconds
-      // Retries belong to the platform (maxAttempts with backoff), not to Container Apps.
+      triggerType: 'Manual'
+      replicaTimeout: 60
       replicaRetryLimit: 0
+      manualTriggerConfig: {
+        parallelism: 1
+        replicaCompletionCount: 1
+      }
       registries: [
         {
           server: containerRegistryLoginServer
           identity: identityId
         }
       ]
-      eventTriggerConfig: {
-        parallelism: 1
-        replicaCompletionCount: 1
-        scale: {
-          minExecutions: 0
-          maxExecutions: maxExecutions
-          pollingInterval: 30
-          rules: [
-            {
-              name: 'work-queue'
-              type: 'azure-queue'
-              metadata: {
-                accountName: storageAccountName
-                queueName: runnerQueueName
-                queueLength: string(messagesPerExecution)
-              }
-              identity: identityId
-            }
-          ]
+      // The identity pulls images; code in the container cannot get tokens for it.
+      identitySettings: [
+        {
+          identity: identityId
+          lifecycle: 'None'
         }
-      }
+      ]
     }
     template: {
       containers: [
@@ -91,39 +58,9 @@ resource job 'Microsoft.App/jobs@2025-01-01' = {
           name: 'runner'
           image: image
           resources: {
-            cpu: json('1.0')
-            memory: '2Gi'
+            cpu: json('0.25')
+            memory: '0.5Gi'
           }
-          env: [
-            {
-              name: 'FAAS_API_URL'
-              value: apiUri
-            }
-            {
-              name: 'FAAS_WORK_QUEUE'
-              value: runnerQueueName
-            }
-            {
-              name: 'AzureWebJobsStorage__queueServiceUri'
-              value: queueServiceUri
-            }
-            {
-              name: 'AzureWebJobsStorage__credential'
-              value: 'managedidentity'
-            }
-            {
-              name: 'AzureWebJobsStorage__clientId'
-              value: identityClientId
-            }
-            {
-              name: 'AZURE_CLIENT_ID'
-              value: identityClientId
-            }
-            {
-              name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
-              value: applicationInsightsConnectionString
-            }
-          ]
         }
       ]
     }

@@ -1,4 +1,4 @@
-// Data-plane roles on the storage account: Blob, Queue and Table Data Contributor.
+// Data-plane roles on the storage account for one principal: by default Blob, Queue and Table Data Contributor.
 
 @description('Name of the storage account in this resource group.')
 param storageAccountName string
@@ -13,7 +13,8 @@ param principalId string
 ])
 param principalType string = 'ServicePrincipal'
 
-var roleDefinitionIds = [
+@description('Role definition ids to assign; the default is Storage Blob, Queue and Table Data Contributor.')
+param roleDefinitionIds array = [
   'ba92f5b4-2d11-453d-a403-e96b0029c9fe' // Storage Blob Data Contributor
   '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor
   '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor

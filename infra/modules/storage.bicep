@@ -12,8 +12,8 @@ param tags object = {}
 @description('Blob container that holds package codebases (host.json extensions.faas.storage.codebaseContainer).')
 param codebaseContainerName string = 'codebases'
 
-@description('Work queue that the runner job scales on.')
-param runnerQueueName string = 'work-default'
+@description('Blob container that holds the Function App\'s deployment packages (Flex Consumption).')
+param deploymentContainerName string
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -62,14 +62,18 @@ resource codebases 'Microsoft.Storage/storageAccounts/blobServices/containers@20
   }
 }
 
+resource deploymentPackages 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: deploymentContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// Work queues (one per service) and the task hub's queues are created by the platform at run time.
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
   parent: storage
   name: 'default'
-}
-
-resource runnerQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
-  parent: queueService
-  name: runnerQueueName
 }
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
@@ -84,4 +88,4 @@ output blobServiceUri string = 'https://${storage.name}.blob.${environment().suf
 output queueServiceUri string = 'https://${storage.name}.queue.${environment().suffixes.storage}'
 output tableServiceUri string = 'https://${storage.name}.table.${environment().suffixes.storage}'
 output codebaseContainerName string = codebases.name
-output runnerQueueName string = runnerQueue.name
+output deploymentContainerUri string = '${storage.properties.primaryEndpoints.blob}${deploymentPackages.name}'

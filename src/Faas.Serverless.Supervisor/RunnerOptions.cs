@@ -7,8 +7,11 @@ public enum RunnerProvider
     /// <summary>Replicas are runner processes on this machine, supervised by the host.</summary>
     Local,
 
-    /// <summary>Replicas run elsewhere (Container Apps jobs in the cloud); the host only serves them.</summary>
+    /// <summary>Replicas run elsewhere, managed by something else; the host only serves them.</summary>
     External,
+
+    /// <summary>One Azure Container Apps job per service, created, updated and deleted by the host (Faas.Serverless.ContainerApps).</summary>
+    ContainerApps,
 }
 
 /// <summary>Bound from <c>Faas:Runners</c> (host.json <c>extensions.faas.runners</c>).</summary>

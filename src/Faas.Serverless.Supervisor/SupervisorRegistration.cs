@@ -8,7 +8,11 @@ namespace Faas.Serverless.Supervisor;
 
 public static class SupervisorRegistration
 {
-    /// <summary>Registers the supervisor as a hosted service and as the notifier that wakes it on service changes.</summary>
+    /// <summary>
+    /// Registers the supervisor as a hosted service and as the notifier that wakes it on service changes, with the
+    /// Local and External runner providers. Other providers register themselves as keyed <see cref="IRunnerProvider"/>
+    /// services under their <see cref="RunnerProvider"/> value; Faas:Runners:Provider picks one at start-up.
+    /// </summary>
     public static IServiceCollection AddRunnerSupervisor(this IServiceCollection services)
     {
         services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -29,6 +33,16 @@ public static class SupervisorRegistration
         services.AddSingleton<ReplicaLauncher>();
         services.AddSingleton<RunnerTokenRecovery>();
         services.AddSingleton<HostAddress>();
+        services.AddSingleton<RunnerWakeup>();
+        services.AddKeyedSingleton<IRunnerProvider, LocalRunnerProvider>(RunnerProvider.Local);
+        services.AddKeyedSingleton<IRunnerProvider, ExternalRunnerProvider>(RunnerProvider.External);
+        services.AddSingleton(provider =>
+        {
+            var chosen = provider.GetRequiredService<IOptions<RunnerOptions>>().Value.Provider;
+            return provider.GetKeyedService<IRunnerProvider>(chosen)
+                ?? throw new InvalidOperationException($"Faas:Runners:Provider is {chosen}, and no runner provider of that name is registered: the host must add it (AddContainerAppsRunners for ContainerApps).");
+        });
+        services.AddSingleton<ServiceDeletion>();
         services.AddSingleton<RunnerSupervisor>();
         services.AddSingleton<IServiceChangeNotifier>(provider => provider.GetRequiredService<RunnerSupervisor>());
         services.AddHostedService(provider => provider.GetRequiredService<RunnerSupervisor>());

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Faas.Serverless.ContainerApps;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Packages;
 using Faas.Serverless.Domain.Services;
@@ -82,6 +83,7 @@ internal static class HostRegistration
         services.AddSingleton<ExecutionStarter>();
         services.AddDurableTask(builder.Configuration).AddOrchestrator<ExecutionOrchestration>().AddActivity<ApplyEventsActivity>();
         services.AddRunnerSupervisor();
+        services.AddContainerAppsRunners();
         services.AddHostedService<StorageInitializer>();
         services.AddTriggers();
 

@@ -1,25 +1,10 @@
-using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Services;
-using Faas.Serverless.Orchestrations.Engine;
-using Faas.Serverless.Orchestrations.Executions;
 using Microsoft.Extensions.Logging;
 
 namespace Faas.Serverless.Supervisor;
 
-internal sealed partial class RunnerSupervisor
+internal sealed partial class LocalRunnerProvider
 {
-    private void Wake()
-    {
-        try
-        {
-            _wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // A wake-up is already pending; one reconcile covers every change.
-        }
-    }
-
     /// <summary>Reaps exited processes: backoff for crashes, and an Error verdict after repeated init failures.</summary>
     private async Task CollectExitsAsync(Service service, ServiceReplicas state, CancellationToken cancellationToken)
     {
@@ -104,7 +89,7 @@ internal sealed partial class RunnerSupervisor
             await Launcher.ReleaseAsync(process);
             await replicas.RemoveReplicaAsync(service.Id, slot.Key.ReplicaId);
             process.Dispose();
-            Wake();
+            wakeup.Wake();
         }));
     }
 
@@ -121,52 +106,9 @@ internal sealed partial class RunnerSupervisor
         state.Published = status;
     }
 
-    private async Task FinalizeDeletionAsync(Service service, CancellationToken cancellationToken)
-    {
-        await AbortUnfinishedAsync(service, cancellationToken);
-        await queues.DeleteAsync(service.Id, cancellationToken);
-        await replicas.ClearAsync(service.Id, cancellationToken);
-        await packages.RemoveUsageAsync(service.ProjectId, service.Spec.PackageId, service.Id, cancellationToken);
-        await services.DeleteAsync(service, cancellationToken);
-        LogDeleted(logger, service.Name, service.Id);
-    }
-
-    /// <summary>Work of a deleted service would wait forever for a runner: its executions end <c>aborted</c>.</summary>
-    private async Task AbortUnfinishedAsync(Service service, CancellationToken cancellationToken)
-    {
-        foreach (var status in new[] { ExecutionStatus.Created, ExecutionStatus.InProgress })
-        {
-            var query = new ExecutionQuery(service.ProjectId, service.Id, status.ToWireName());
-            string? token = null;
-            do
-            {
-                var page = await executions.ListAsync(query, new PageRequest(PageRequest.MaxPageSize, token), cancellationToken);
-                foreach (var execution in page.Items)
-                {
-                    await engine.SendAsync(execution.Id, [new ExecutionAborted($"aborted-service-deleted-{service.Id}", $"Service '{service.Name}' was deleted.")], cancellationToken);
-                }
-
-                token = page.ContinuationToken;
-            }
-            while (token is not null);
-        }
-    }
-
-    [LoggerMessage(EventId = 2000, Level = LogLevel.Error, Message = "Reconciling runner replicas failed; retrying at the next tick")]
-    private static partial void LogReconcileFailed(ILogger logger, Exception exception);
-
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Replica {ReplicaId} of service {ServiceName} exited with code {ExitCode}")]
     private static partial void LogExited(ILogger logger, string replicaId, string serviceName, int exitCode);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Service {ServiceName} scaled from {From} to {To} replicas (queue length {QueueLength})")]
     private static partial void LogScaled(ILogger logger, string serviceName, int from, int to, int queueLength);
-
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Replicas run with isolation {Isolation}: {Reason}")]
-    private static partial void LogIsolation(ILogger logger, string isolation, string reason);
-
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "REPLICAS ARE NOT ISOLATED: {Reason}. User code runs as the host's user and can read the host's files, keys and other projects' code; see docs/security.md")]
-    private static partial void LogNoIsolation(ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Service {ServiceName} ({ServiceId}) was drained and deleted")]
-    private static partial void LogDeleted(ILogger logger, string serviceName, string serviceId);
 }
