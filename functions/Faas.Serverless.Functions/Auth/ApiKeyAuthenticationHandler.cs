@@ -11,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace Faas.Serverless.Functions.Auth;
 
 /// <summary>
-/// Accepts <c>Authorization: Bearer {key}</c> (or <c>x-api-key</c>, or <c>?code=</c> on the event ingress routes)
-/// holding the admin key or a user's API key.
+/// Accepts <c>Authorization: Bearer {key}</c> (or <c>x-api-key</c>) holding the admin key or a user's API key. The
+/// event ingress routes also read <c>aeg-sas-key</c> and <c>?code=</c>, which may hold the project's event key too,
+/// and SAS tokens made from the event key (<c>aeg-sas-token</c>, <c>Authorization: SharedAccessSignature</c>).
 /// Resolved keys are cached briefly so that the hot path does not pay a storage round trip per request.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
@@ -21,6 +22,8 @@ public sealed class ApiKeyAuthenticationHandler(
     UrlEncoder encoder,
     IOptions<AuthOptions> authOptions,
     IApiKeyStore keys,
+    EventKeys eventKeys,
+    TimeProvider clock,
     IMemoryCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
@@ -28,10 +31,23 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var presented = ReadKey(Context);
+        // Routing has already picked the endpoint: only the ingress routes read the publishers' forms.
+        var ingressProject = Context.GetEndpoint()?.Metadata.GetMetadata<EventIngressAttribute>() is not null ? Context.GetRouteValue("projectId") as string : null;
+        if (ingressProject is not null && ReadSasToken(Request) is { } token)
+        {
+            var refusal = EventSasTokens.Check(token, eventKeys.KeyFor(ingressProject), (Request.PathBase + Request.Path).Value ?? string.Empty, clock.GetUtcNow());
+            return refusal is null ? EventPublisher(ingressProject) : AuthenticateResult.Fail(refusal);
+        }
+
+        var presented = ReadKey(Request, ingress: ingressProject is not null);
         if (presented is null)
         {
             return AuthenticateResult.NoResult();
+        }
+
+        if (ingressProject is not null && eventKeys.IsKeyOf(ingressProject, presented))
+        {
+            return EventPublisher(ingressProject);
         }
 
         if (FixedTimeEquals(presented, authOptions.Value.AdminKey))
@@ -53,11 +69,14 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.Headers.WWWAuthenticate = "Bearer";
+        var ingress = Context.GetEndpoint()?.Metadata.GetMetadata<EventIngressAttribute>() is not null;
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        var forms = ingress ? EventIngressAttribute.AcceptedForms : "Send an API key as 'Authorization: Bearer <key>'.";
+        Response.Headers.WWWAuthenticate = ingress ? "Bearer, SharedAccessSignature" : "Bearer";
         await Results.Problem(
             statusCode: StatusCodes.Status401Unauthorized,
             title: "Authentication required",
-            detail: "Send an API key as 'Authorization: Bearer <key>'.").ExecuteAsync(Context);
+            detail: failure is null ? forms : $"{failure} {forms}").ExecuteAsync(Context);
     }
 
     /// <summary>Revocation on this host takes effect at once; other hosts notice within the cache lifetime.</summary>
@@ -65,7 +84,10 @@ public sealed class ApiKeyAuthenticationHandler(
 
     private static string CacheKey(string hash) => "apikey:" + hash;
 
-    private static AuthenticateResult Success(string userId, string keyId, bool isAdmin)
+    private static AuthenticateResult EventPublisher(string projectId) =>
+        Success(Caller.EventPublisherPrefix + projectId, Caller.EventPublisherPrefix + projectId, isAdmin: false, eventProject: projectId);
+
+    private static AuthenticateResult Success(string userId, string keyId, bool isAdmin, string? eventProject = null)
     {
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, userId), new(Caller.KeyClaim, keyId) };
         if (isAdmin)
@@ -73,13 +95,26 @@ public sealed class ApiKeyAuthenticationHandler(
             claims.Add(new Claim(Caller.AdminClaim, "true"));
         }
 
+        if (eventProject is not null)
+        {
+            claims.Add(new Claim(Caller.EventProjectClaim, eventProject));
+        }
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
-    private static string? ReadKey(HttpContext context)
+    private static string? ReadSasToken(HttpRequest request)
     {
-        var request = context.Request;
+        var header = request.Headers[EventIngressAttribute.TokenHeader].ToString();
+        var authorization = request.Headers.Authorization.ToString();
+        return header.Length > 0 ? header
+            : authorization.StartsWith(EventIngressAttribute.SasScheme, StringComparison.OrdinalIgnoreCase) ? authorization[EventIngressAttribute.SasScheme.Length..].Trim()
+            : null;
+    }
+
+    private static string? ReadKey(HttpRequest request, bool ingress)
+    {
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
@@ -92,9 +127,9 @@ public sealed class ApiKeyAuthenticationHandler(
             return header;
         }
 
-        // Routing has already picked the endpoint: only routes that opt in read a key from the URL.
-        var code = request.Query[QueryKeyAllowedAttribute.Parameter].ToString();
-        return code.Length > 0 && context.GetEndpoint()?.Metadata.GetMetadata<QueryKeyAllowedAttribute>() is not null ? code : null;
+        var eventGrid = ingress ? request.Headers[EventIngressAttribute.KeyHeader].ToString() : string.Empty;
+        var code = ingress ? request.Query[EventIngressAttribute.CodeParameter].ToString() : string.Empty;
+        return eventGrid.Length > 0 ? eventGrid : code.Length > 0 ? code : null;
     }
 
     private static bool FixedTimeEquals(string left, string right) =>

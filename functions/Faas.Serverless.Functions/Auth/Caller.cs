@@ -11,6 +11,12 @@ public sealed record Caller(string Id, bool IsAdmin)
     /// <summary>The id of the API key the request presented (<see cref="AdminId"/> for the admin key): what rate limits count.</summary>
     public const string KeyClaim = "faas:key";
 
+    /// <summary>The project whose event key or SAS token the request presented; such a caller may only post its events.</summary>
+    public const string EventProjectClaim = "faas:eventproject";
+
+    /// <summary>Prefix of the id of a project's event publisher, the caller behind its event key: <c>events:{projectId}</c>.</summary>
+    public const string EventPublisherPrefix = "events:";
+
     public static Caller From(ClaimsPrincipal principal)
     {
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Functions.Http;
 
@@ -18,8 +19,10 @@ internal sealed class ProjectAccessFilter(IProjectStore projects) : IEndpointFil
         var projectId = http.GetRouteValue("projectId") as string ?? string.Empty;
         var caller = Caller.From(http.User);
         var project = await projects.GetAsync(projectId, http.RequestAborted);
-        ProjectRole? role = caller.IsAdmin ? ProjectRole.Owner : null;
-        if (project is not null && role is null)
+        // An event key speaks for its project's publishers: Developer enough to post events, there and only there.
+        var eventProject = http.User.FindFirstValue(Caller.EventProjectClaim);
+        ProjectRole? role = caller.IsAdmin ? ProjectRole.Owner : eventProject == projectId ? ProjectRole.Developer : null;
+        if (project is not null && role is null && eventProject is null)
         {
             role = (await projects.GetMemberAsync(projectId, caller.Id, http.RequestAborted))?.Role;
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Functions.Auth;
 using Faas.Serverless.Functions.Http;
@@ -16,22 +15,32 @@ internal static class EventEndpoints
 {
     public static void MapEventEndpoints(this RouteGroupBuilder project)
     {
-        var group = project.MapGroup("/events").WithTags("Events").WithMetadata(new QueryKeyAllowedAttribute());
-        group.MapPost("/eventgrid", EventGridAsync).RequireProjectRole(ProjectRole.Developer);
-        group.MapPost("/cloudevents", CloudEventsAsync).RequireProjectRole(ProjectRole.Developer);
-        group.MapMethods("/cloudevents", [HttpMethods.Options], Handshake).RequireProjectRole(ProjectRole.Developer);
+        var ingress = project.MapGroup("/events").WithTags("Events").WithMetadata(new EventIngressAttribute());
+        ingress.MapPost("/eventgrid", EventGridAsync).RequireProjectRole(ProjectRole.Developer);
+        ingress.MapPost("/cloudevents", CloudEventsAsync).RequireProjectRole(ProjectRole.Developer);
+        ingress.MapMethods("/cloudevents", [HttpMethods.Options], Handshake).RequireProjectRole(ProjectRole.Developer);
+        project.MapEventKeyEndpoints();
     }
 
-    private static async Task<Results<Ok<EventGridValidationResponse>, Ok<EventsResponse>, ProblemHttpResult>> EventGridAsync(
+    private static async Task<Results<Ok<EventGridValidationResponse>, Ok<EventsResponse>, ValidationProblem, ProblemHttpResult>> EventGridAsync(
         HttpContext http, EventTriggerDispatcher dispatcher, IOptions<TriggerOptions> options, CancellationToken cancellationToken)
     {
-        if (UnsupportedMediaType(http.Request) is { } unsupported)
+        if (http.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
         {
-            return unsupported;
+            return UnsupportedMediaType();
         }
 
-        using var body = await ReadJsonAsync(http.Request, cancellationToken);
-        var parsed = EventGridParser.Parse(body.RootElement, Caller.From(http.User).Id, options.Value.MaxEventsPerRequest);
+        EventGridRequest parsed;
+        try
+        {
+            var body = await CloudEventReader.ReadBodyAsync(http.Request, cancellationToken);
+            parsed = EventGridReader.Read(body, Caller.From(http.User).Id, options.Value.MaxEventsPerRequest);
+        }
+        catch (InvalidEventsException invalid)
+        {
+            return Invalid(invalid);
+        }
+
         if (parsed.ValidationCode is { } code)
         {
             return TypedResults.Ok(new EventGridValidationResponse(code));
@@ -41,16 +50,24 @@ internal static class EventEndpoints
         return TypedResults.Ok(new EventsResponse(results));
     }
 
-    private static async Task<Results<Ok<EventsResponse>, ProblemHttpResult>> CloudEventsAsync(
+    private static async Task<Results<Ok<EventsResponse>, ValidationProblem, ProblemHttpResult>> CloudEventsAsync(
         HttpContext http, EventTriggerDispatcher dispatcher, IOptions<TriggerOptions> options, CancellationToken cancellationToken)
     {
-        if (UnsupportedMediaType(http.Request) is { } unsupported)
+        if (!CloudEventReader.IsReadable(http.Request))
         {
-            return unsupported;
+            return UnsupportedMediaType();
         }
 
-        using var body = await ReadJsonAsync(http.Request, cancellationToken);
-        var events = CloudEventParser.Parse(body.RootElement, Caller.From(http.User).Id, options.Value.MaxEventsPerRequest);
+        IReadOnlyList<ResourceEvent> events;
+        try
+        {
+            events = await CloudEventReader.ReadAsync(http.Request, Caller.From(http.User).Id, options.Value.MaxEventsPerRequest, cancellationToken);
+        }
+        catch (InvalidEventsException invalid)
+        {
+            return Invalid(invalid);
+        }
+
         return TypedResults.Ok(new EventsResponse(await dispatcher.DispatchAsync(http.GetProjectScope().Project.Id, events, cancellationToken)));
     }
 
@@ -69,26 +86,29 @@ internal static class EventEndpoints
         return TypedResults.Ok();
     }
 
-    // The CloudEvents media types are JSON too, which the minimal API body binder would refuse, so the body is read here.
-    private static async Task<JsonDocument> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static ValidationProblem Invalid(InvalidEventsException invalid)
     {
-        try
-        {
-            return await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            throw new BadHttpRequestException("The request body is not valid JSON.", StatusCodes.Status400BadRequest, ex);
-        }
+        var mode = invalid.Mode.ToString();
+        return TypedResults.ValidationProblem(
+            invalid.Errors.ToDictionary(),
+            detail: $"Detected content mode: {mode} ({Describe(invalid.Mode)}). No event of the request fired.",
+            title: "The events are invalid",
+            extensions: new Dictionary<string, object?> { ["contentMode"] = mode });
     }
 
-    private static ProblemHttpResult? UnsupportedMediaType(HttpRequest request) =>
-        request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true
-            ? null
-            : TypedResults.Problem(
-                "Send events as JSON: application/json (Event Grid), application/cloudevents+json or application/cloudevents-batch+json.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type");
+    private static string Describe(EventContentMode mode) => mode switch
+    {
+        EventContentMode.Binary => "ce-* headers with the resource JSON as the body",
+        EventContentMode.Batch => "a JSON array of CloudEvents",
+        EventContentMode.Structured => "one CloudEvent as a JSON object",
+        _ => "a JSON array of Event Grid events",
+    };
+
+    private static ProblemHttpResult UnsupportedMediaType() =>
+        TypedResults.Problem(
+            "Send events as JSON: application/json (Event Grid), application/cloudevents+json, application/cloudevents-batch+json, or CloudEvents binary mode (ce-specversion and the other ce-* headers, a JSON body).",
+            statusCode: StatusCodes.Status415UnsupportedMediaType,
+            title: "Unsupported media type");
 }
 
 public sealed record EventGridValidationResponse(string ValidationResponse);

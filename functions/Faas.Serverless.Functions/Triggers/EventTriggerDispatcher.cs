@@ -32,7 +32,7 @@ internal sealed partial class EventTriggerDispatcher(
                 var outcomes = new List<TriggerResult>();
                 foreach (var (trigger, filter) in await CandidatesAsync(batch, resourceEvent.Resource, cancellationToken))
                 {
-                    if (trigger.Spec.Actions!.Contains(resourceEvent.Action, StringComparer.Ordinal) && filter.Matches(resourceEvent.Data))
+                    if (trigger.Spec.Actions!.Contains(resourceEvent.Action, StringComparer.Ordinal) && filter.Matches(resourceEvent.FilterDocument))
                     {
                         outcomes.Add(await FireAsync(batch, trigger, resourceEvent, cancellationToken));
                     }

@@ -27,6 +27,10 @@ public sealed record TriggerOptions
     [Range(1, 5000)]
     public int MaxEventsPerRequest { get; init; } = 1000;
 
+    /// <summary>The longest lifetime of a SAS token issued by POST /events/token.</summary>
+    [Range(1, 365)]
+    public int MaxEventTokenDays { get; init; } = 30;
+
     /// <summary>A cron schedule whose consecutive ticks can come closer than this is refused (400 on spec.cron).</summary>
     [Range(1, 86_400)]
     public int MinCronIntervalSeconds { get; init; } = 60;

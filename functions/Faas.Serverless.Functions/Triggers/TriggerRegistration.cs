@@ -1,4 +1,5 @@
 using Faas.Serverless.Domain.Triggers;
+using Faas.Serverless.Functions.Auth;
 using Faas.Serverless.Stores.Triggers;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ internal static class TriggerRegistration
         services.AddSingleton<ITriggerOnceStore, TableTriggerOnceStore>();
         services.AddSingleton<TriggerChangeSignal>();
         services.AddSingleton<ITriggerChangeNotifier>(provider => provider.GetRequiredService<TriggerChangeSignal>());
+        services.AddSingleton<EventKeys>();
         services.AddSingleton<TriggerTargets>();
         services.AddSingleton(provider => new TriggerRules(TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<TriggerOptions>>().Value.MinCronIntervalSeconds)));
         services.AddSingleton<TriggerManager>();

@@ -49,13 +49,25 @@ public sealed class TriggerScenario : IAsyncDisposable
 
     public string BotId { get; }
 
+    /// <summary>Where the host listens: http://127.0.0.1:{port} with Kestrel, else the in-memory server's address.</summary>
+    public Uri BaseUri { get; private init; } = new("http://localhost");
+
     public string Project => $"/api/v1/projects/{Tenant.ProjectId}";
 
     public string Triggers => $"{Project}/triggers";
 
-    public static async Task<TriggerScenario> CreateAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="kestrel">Serve on http://127.0.0.1:{free port} instead of in memory, for clients with their own transport.</param>
+    public static async Task<TriggerScenario> CreateAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false)
     {
         var factory = new FaasApiFactory(azurite, settings);
+        var baseUri = new Uri("http://localhost");
+        if (kestrel)
+        {
+            var port = AzuriteFixture.FreePort();
+            factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+            factory.StartServer();
+            baseUri = new Uri($"http://127.0.0.1:{port}");
+        }
         var tenant = await Tenant.CreateAsync(factory);
         var userId = await tenant.CreateUserAsync();
         var admin = factory.CreateAdminClient();
@@ -66,7 +78,7 @@ public sealed class TriggerScenario : IAsyncDisposable
         using var push = await Codebases.PushAsync(developer.Client, tenant.ProjectId, Schema(), Codebases.Zip(("main.py", Main)));
         Assert.True(push.StatusCode == HttpStatusCode.Created, await push.Content.ReadAsStringAsync());
         var service = await Tenant.PostAsync(developer.Client, $"/api/v1/projects/{tenant.ProjectId}/services", new { name = "reactor", packageName = "trigger-package" });
-        return new TriggerScenario(factory, tenant, developer, key, service);
+        return new TriggerScenario(factory, tenant, developer, key, service) { BaseUri = baseUri };
     }
 
     public static object EventTrigger(string serviceId, string[] actions, object? filter = null, string mode = "Always", string resource = "Item") => new

@@ -1,10 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using Cronos;
 
 namespace Faas.Serverless.Domain.Triggers.Cron;
 
 /// <summary>
-/// A cron expression placed in an IANA time zone, optionally limited to a window [StartAt, EndAt]. Its occurrences are
-/// UTC instants in strictly increasing order; DST gaps and overlaps follow the rules in docs/cron.md.
+/// A Cronos expression placed in an IANA time zone, optionally limited to a window [StartAt, EndAt]. Its occurrences
+/// are UTC instants in strictly increasing order; DST gaps and overlaps follow Cronos's rules (docs/cron.md).
 /// </summary>
 public sealed class CronSchedule
 {
@@ -12,15 +13,19 @@ public sealed class CronSchedule
     /// dispatcher that wakes at least daily notices host clock corrections.</summary>
     public static readonly TimeSpan MaxDelay = TimeSpan.FromDays(1);
 
-    private CronSchedule(CronExpression expression, TimeZoneInfo timeZone, DateTimeOffset? startAt, DateTimeOffset? endAt)
+    private readonly CronExpression _expression;
+
+    private CronSchedule(string text, CronExpression expression, TimeZoneInfo timeZone, DateTimeOffset? startAt, DateTimeOffset? endAt)
     {
-        Expression = expression;
+        Text = text;
+        _expression = expression;
         TimeZone = timeZone;
         StartAt = startAt;
         EndAt = endAt;
     }
 
-    public CronExpression Expression { get; }
+    /// <summary>The expression as given, trimmed.</summary>
+    public string Text { get; }
 
     public TimeZoneInfo TimeZone { get; }
 
@@ -31,23 +36,21 @@ public sealed class CronSchedule
     public DateTimeOffset? EndAt { get; }
 
     /// <param name="timeZone">An IANA id such as Europe/Berlin; null or blank means UTC.</param>
-    /// <param name="error">What is wrong, naming the cron field or the time zone.</param>
+    /// <param name="error">What is wrong with the expression or the time zone.</param>
     public static bool TryParse(string? expression, string? timeZone, [NotNullWhen(true)] out CronSchedule? schedule, [NotNullWhen(false)] out string? error)
     {
         schedule = null;
-        if (!CronExpression.TryParse(expression, out var parsed, out error) || !CronTimeZones.TryResolve(timeZone, out var zone, out error))
+        if (!CronSyntax.TryParse(expression, out var parsed, out error) || !CronTimeZones.TryResolve(timeZone, out var zone, out error))
         {
             return false;
         }
 
-        schedule = Create(parsed, zone);
+        schedule = new CronSchedule(expression!.Trim(), parsed, zone, null, null);
         return true;
     }
 
     public static CronSchedule Parse(string expression, string? timeZone = null) =>
         TryParse(expression, timeZone, out var schedule, out var error) ? schedule : throw new FormatException(error);
-
-    internal static CronSchedule Create(CronExpression expression, TimeZoneInfo timeZone) => new(expression, timeZone, null, null);
 
     /// <summary>The same schedule limited to [startAt, endAt]; both bounds are inclusive and optional.</summary>
     /// <exception cref="ArgumentException">endAt is not after startAt.</exception>
@@ -58,21 +61,20 @@ public sealed class CronSchedule
             throw new ArgumentException($"endAt ({end:O}) must be after startAt ({start:O}).", nameof(endAt));
         }
 
-        return new CronSchedule(Expression, TimeZone, startAt, endAt);
+        return new CronSchedule(Text, _expression, TimeZone, startAt, endAt);
     }
 
     /// <summary>The ticks after <paramref name="afterExclusive"/> up to <paramref name="untilInclusive"/> (or without end),
     /// within the window, as UTC instants in increasing order; enumeration is lazy.</summary>
     public IEnumerable<DateTimeOffset> Occurrences(DateTimeOffset afterExclusive, DateTimeOffset? untilInclusive = null)
     {
-        // Ticks are whole seconds, so starting just before StartAt keeps a tick at StartAt itself.
-        var after = StartAt is { } start && start > afterExclusive ? start.AddTicks(-1) : afterExclusive;
+        var (from, inclusive) = StartAt is { } start && start > afterExclusive ? (start, true) : (afterExclusive, false);
         var until = (untilInclusive, EndAt) switch
         {
             ({ } a, { } b) => a < b ? a : b,
             (var a, var b) => a ?? b,
         };
-        return Enumerate(after, until);
+        return Enumerate(from, inclusive, until);
     }
 
     /// <summary>The first tick after <paramref name="after"/>, or null when the window has ended.</summary>
@@ -111,28 +113,15 @@ public sealed class CronSchedule
         return delay < MaxDelay ? delay : MaxDelay;
     }
 
-    public override string ToString() => $"{Expression} ({TimeZone.Id})";
+    public override string ToString() => $"{Text} ({TimeZone.Id})";
 
-    private IEnumerable<DateTimeOffset> Enumerate(DateTimeOffset after, DateTimeOffset? until)
+    private IEnumerable<DateTimeOffset> Enumerate(DateTimeOffset from, bool inclusive, DateTimeOffset? until)
     {
-        var previous = after;
-        var local = CronTimeZones.ToLocal(after, TimeZone);
-        while (Expression.NextAfter(local) is { } next)
+        while (_expression.GetNextOccurrence(from, TimeZone, inclusive) is { } next && !(next > until))
         {
-            local = next;
-            var tick = CronTimeZones.ToInstant(next, TimeZone);
-            if (tick > until)
-            {
-                yield break;
-            }
-
-            // Several skipped wall times collapse onto the end of a DST gap, and after a fall-back (or when starting
-            // inside the repeated hour) wall times map to instants already passed: each instant is yielded once.
-            if (tick > previous)
-            {
-                previous = tick;
-                yield return tick;
-            }
+            yield return next.ToUniversalTime();
+            from = next;
+            inclusive = false;
         }
     }
 }

@@ -1,11 +1,16 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Cronos;
 
 namespace Faas.Serverless.Domain.Triggers.Cron;
 
-/// <summary>Resolves IANA time zone ids and maps wall-clock times to instants with the DST rules of docs/cron.md.</summary>
+/// <summary>Resolves IANA time zone ids, and reads wall-clock times of a zone with the DST rules of the schedules.</summary>
 internal static partial class CronTimeZones
 {
+    // UTC offsets lie within -12h..+14h: a wall time read as UTC is at most this far after its instant.
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(15);
+
     // Ids name files under /usr/share/zoneinfo, so only the IANA id shape is looked up (no rooted paths, no "..").
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+){0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex IanaId();
@@ -29,51 +34,17 @@ internal static partial class CronTimeZones
         return false;
     }
 
-    /// <summary>The wall-clock time of <paramref name="instant"/> in <paramref name="zone"/>.</summary>
-    public static DateTime ToLocal(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone).DateTime;
-
     /// <summary>
-    /// The instant at which the wall clock of <paramref name="zone"/> shows <paramref name="local"/>. A time that occurs
-    /// twice (fall-back overlap) maps to its first occurrence; a time that does not occur (spring-forward gap) maps to
-    /// the first instant after the gap, i.e. the transition itself. The mapping never goes backwards as
-    /// <paramref name="local"/> grows, which lets callers drop duplicates by comparing with the previous instant.
+    /// The instant at which the wall clock of <paramref name="zone"/> first shows <paramref name="local"/>, read the way a
+    /// schedule reads it: a repeated time is its first occurrence and a skipped time is the transition. Asking Cronos for
+    /// the one-second, once-a-year schedule of that time keeps startAt/endAt on the very rules the ticks follow.
     /// </summary>
     public static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
     {
-        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (zone.IsAmbiguousTime(local))
-        {
-            return new DateTimeOffset(local - zone.GetAmbiguousTimeOffsets(local).Max(), TimeSpan.Zero);
-        }
-
-        return zone.IsInvalidTime(local)
-            ? EndOfGap(local, zone)
-            : new DateTimeOffset(local - zone.GetUtcOffset(local), TimeSpan.Zero);
+        var text = string.Create(CultureInfo.InvariantCulture, $"{local.Second} {local.Minute} {local.Hour} {local.Day} {local.Month} *");
+        var from = new DateTimeOffset(local.Ticks > MaxOffset.Ticks ? local.Ticks - MaxOffset.Ticks : 0, TimeSpan.Zero);
+        var instant = CronExpression.Parse(text, CronFormat.IncludeSeconds).GetNextOccurrence(from, zone, inclusive: true)
+            ?? throw new ArgumentOutOfRangeException(nameof(local), local, "The time is beyond the calendar.");
+        return instant.AddTicks(local.Ticks % TimeSpan.TicksPerSecond).ToUniversalTime();
     }
-
-    // Binary search, in whole seconds, for the first instant whose wall clock is at or after the skipped time. UTC
-    // offsets lie within -12h..+14h, so the answer lies within local-15h..local+13h read as UTC, and tz rules have no
-    // clock turned back within a day of a gap, so "wall clock >= local" is monotonic over that interval.
-    private static DateTimeOffset EndOfGap(DateTime local, TimeZoneInfo zone)
-    {
-        var asUtc = local.Ticks / TimeSpan.TicksPerSecond;
-        var before = asUtc - (15 * 3600);
-        var atOrAfter = asUtc + (13 * 3600);
-        while (atOrAfter - before > 1)
-        {
-            var middle = before + ((atOrAfter - before) / 2);
-            if (ToLocal(Instant(middle), zone) >= local)
-            {
-                atOrAfter = middle;
-            }
-            else
-            {
-                before = middle;
-            }
-        }
-
-        return Instant(atOrAfter);
-    }
-
-    private static DateTimeOffset Instant(long seconds) => new(seconds * TimeSpan.TicksPerSecond, TimeSpan.Zero);
 }

@@ -68,7 +68,7 @@ public sealed class CronScheduleTests
     public void TryParse_BadExpression_ReportsExpressionError()
     {
         Assert.False(CronSchedule.TryParse("0 25 * * *", "Europe/Berlin", out _, out var error));
-        Assert.Equal("field 2 (hour) '25' is out of range 0-23", error);
+        Assert.Equal("'0 25 * * *' is not a valid cron expression: Hours: Value must be a number between 0 and 23 (all inclusive).", error);
     }
 
     [Fact]

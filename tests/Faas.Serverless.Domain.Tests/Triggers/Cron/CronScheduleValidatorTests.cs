@@ -40,7 +40,7 @@ public sealed class CronScheduleValidatorTests
 
         Assert.Null(schedule);
         var byPath = errors.ToDictionary();
-        Assert.Equal(["field 2 (hour) '25' is out of range 0-23"], byPath["spec.cron"]);
+        Assert.Equal(["'0 25 * * *' is not a valid cron expression: Hours: Value must be a number between 0 and 23 (all inclusive)."], byPath["spec.cron"]);
         Assert.Equal(["'Mars/Olympus_Mons' is not a known IANA time zone id (e.g. Europe/Berlin, America/New_York, UTC)"], byPath["spec.timeZone"]);
         Assert.Equal(["must be after startAt"], byPath["spec.endAt"]);
     }
@@ -85,5 +85,17 @@ public sealed class CronScheduleValidatorTests
 
         Assert.NotNull(schedule);
         Assert.Equal([At("2024-01-01T05:00:00Z")], schedule.NextN(At("2023-01-01T00:00:00Z"), 5));
+    }
+
+    [Theory]
+    [InlineData("0 0 30 2 *")]
+    [InlineData("0 0 31 APR,JUN,SEP,NOV *")]
+    [InlineData("0 0 0 31 2 *")]
+    public void Validate_DayNoMonthHas_ReportsCronNeverFires(string cron)
+    {
+        var errors = new ValidationErrors();
+
+        Assert.Null(CronScheduleValidator.Validate(cron, null, null, null, errors, now: At("2024-01-01T00:00:00Z")));
+        Assert.Equal([$"'{cron}' never fires: no date matches its day-of-month, month and day-of-week fields"], errors.ToDictionary()["spec.cron"]);
     }
 }

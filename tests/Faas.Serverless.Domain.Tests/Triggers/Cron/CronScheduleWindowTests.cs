@@ -60,7 +60,7 @@ public sealed class CronScheduleWindowTests
     {
         var schedule = CronSchedule.Parse("0 5 * * *", "Europe/Berlin").WithWindow(At("2024-01-01T00:00:00Z"), At("2024-02-01T00:00:00Z"));
 
-        Assert.Equal("0 5 * * *", schedule.Expression.Text);
+        Assert.Equal("0 5 * * *", schedule.Text);
         Assert.Equal("Europe/Berlin", schedule.TimeZone.Id);
         Assert.Equal(At("2024-01-01T00:00:00Z"), schedule.StartAt);
         Assert.Equal(At("2024-02-01T00:00:00Z"), schedule.EndAt);

@@ -13,6 +13,9 @@ internal static class CronTime
     public static DateTime Local(string text) =>
         DateTime.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None);
 
+    /// <summary>The instant whose UTC wall clock reads "yyyy-MM-ddTHH:mm:ss".</summary>
+    public static DateTimeOffset Utc(string text) => new(Local(text), TimeSpan.Zero);
+
     public static string Format(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
     public static string Format(DateTimeOffset instant) =>

@@ -4,7 +4,7 @@ namespace Faas.Serverless.Domain.Tests.Triggers.Cron;
 
 /// <summary>
 /// A random cron expression together with the value sets it stands for, and a naive reference search over those sets
-/// written independently of the production bit-mask search.
+/// written independently of Cronos.
 /// </summary>
 internal sealed class RandomCronExpression
 {
@@ -53,13 +53,12 @@ internal sealed class RandomCronExpression
     /// <summary>Occurrences strictly after <paramref name="after"/>, searched day by day for 12 years.</summary>
     public IEnumerable<DateTime> Reference(DateTime after)
     {
-        var domAll = _sets[3].Count == 31;
-        var dowAll = _sets[5].Count == 7;
         for (var day = after.Date; day < after.Date.AddYears(12); day = day.AddDays(1))
         {
             var dom = _sets[3].Contains(day.Day);
             var dow = _sets[5].Contains((int)day.DayOfWeek);
-            if (!_sets[4].Contains(day.Month) || !(domAll || dowAll ? dom && dow : dom || dow))
+            // Cronos: a day matches when both day fields match it, restricted or not.
+            if (!_sets[4].Contains(day.Month) || !(dom && dow))
             {
                 continue;
             }
