@@ -43,6 +43,7 @@ internal sealed record BenchResult
 internal sealed record ListingResult(int Executions, int PagesPerWalk, LatencySummary Page, LatencySummary Walk);
 
 /// <summary>A closed loop (fixed count, N submitters) or open loop (fixed rate) run of the no-op function.</summary>
+/// <param name="StorageRequestsPerExecution">Counted between marks around the run; absent from older results.</param>
 internal sealed record ThroughputResult(
     string Name,
     int Executions,
@@ -50,7 +51,8 @@ internal sealed record ThroughputResult(
     double Seconds,
     double ExecutionsPerSecond,
     LatencySummary ServerLatency,
-    IReadOnlyList<int> CompletionsPerSecond);
+    IReadOnlyList<int> CompletionsPerSecond,
+    double? StorageRequestsPerExecution = null);
 
 /// <summary>CPU seconds per 100 executions of the throughput runs, and resident memory at the end.</summary>
 internal sealed record ProcessUsage(string Role, int Count, double CpuSecondsPer100Executions, double RssMb);

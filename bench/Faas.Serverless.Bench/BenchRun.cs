@@ -65,9 +65,13 @@ internal static class BenchRun
         if (options.Long)
         {
             Step("closed loop 5000");
+            await marks.MarkAsync("longfrom", cancellationToken);
             throughput.Add((await ThroughputBench.ClosedLoopAsync(api, serviceId, 5000, BenchOptions.Submitters, cancellationToken)).Result);
+            await marks.MarkAsync("longto", cancellationToken);
             Step("open loop 20/s for 60 s");
+            await marks.MarkAsync("openfrom", cancellationToken);
             throughput.Add(await ThroughputBench.OpenLoopAsync(api, serviceId, 20, 60, cancellationToken));
+            await marks.MarkAsync("opento", cancellationToken);
         }
 
         Step("listing");
@@ -89,6 +93,7 @@ internal static class BenchRun
         await AzuriteDebugLog.WaitForMarkAsync(debugLog, "benchmarkidleto", cancellationToken);
         var requests = AzuriteDebugLog.Requests(debugLog);
         var storage = StorageCounts.Between(requests, "closedfrom", "closedto", throughput[0].Seconds);
+        throughput = [.. throughput.Select((t, i) => t with { StorageRequestsPerExecution = PerExecution(requests, ThroughputMarks[i], t) })];
         var idleCounts = StorageCounts.Between(requests, "idlefrom", "idleto", idleSeconds);
         var executions = options.ClosedLoop;
         var result = new BenchResult
@@ -131,6 +136,12 @@ internal static class BenchRun
         result = result with { StorageCapacity = capacity, BareDurableTask = bare };
         return result with { VersusBareDurableTask = PlatformToBareDurableTask.Of(result) };
     }
+
+    /// <summary>The marks around each throughput run, in the order they run.</summary>
+    private static readonly (string From, string To)[] ThroughputMarks = [("closedfrom", "closedto"), ("longfrom", "longto"), ("openfrom", "opento")];
+
+    private static double PerExecution(IReadOnlyList<StorageRequest> requests, (string From, string To) marks, ThroughputResult run) =>
+        Math.Round((double)StorageCounts.Between(requests, marks.From, marks.To, run.Seconds).Total / run.Executions, 2);
 
     private static async Task<OrchestrationTimeline> TimelineAsync(FaasApi api, string label, IReadOnlyList<JsonObject> executions, CancellationToken cancellationToken)
     {

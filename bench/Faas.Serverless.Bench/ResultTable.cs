@@ -24,11 +24,11 @@ internal static class ResultTable
         Phases(Line, r.Phases);
         Timelines(Line, r.Timelines);
         Line($"");
-        Line($"| throughput (no-op) | executions | failed | seconds | exec/s | server p50 | p90 | p99 |");
-        Line($"|---|---:|---:|---:|---:|---:|---:|---:|");
+        Line($"| throughput (no-op) | executions | failed | seconds | exec/s | server p50 | p90 | p99 | storage requests / execution |");
+        Line($"|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var t in r.Throughput)
         {
-            Line($"| {t.Name} | {t.Executions} | {t.Failed} | {t.Seconds:0.0} | **{t.ExecutionsPerSecond:0.0}** | {t.ServerLatency.P50:0} | {t.ServerLatency.P90:0} | {t.ServerLatency.P99:0} |");
+            Line($"| {t.Name} | {t.Executions} | {t.Failed} | {t.Seconds:0.0} | **{t.ExecutionsPerSecond:0.0}** | {t.ServerLatency.P50:0} | {t.ServerLatency.P90:0} | {t.ServerLatency.P99:0} | {(t.StorageRequestsPerExecution is { } perExecution ? perExecution.ToString("0.0", CultureInfo.InvariantCulture) : "-")} |");
         }
 
         foreach (var t in r.Throughput)
