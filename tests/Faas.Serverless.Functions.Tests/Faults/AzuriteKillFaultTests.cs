@@ -41,10 +41,10 @@ public sealed class AzuriteKillFaultTests(ITestOutputHelper output) : IAsyncLife
     public async Task KillAzurite_FiftyInFlight_AllSucceedOnceAfterItRestartsOnTheSameData()
     {
         var url = FaultPlatform.FreeUrl();
-        await _platform.StartHostAsync("host", url, "machine");
+        var host = await _platform.StartHostAsync("host", url, "machine");
         using var api = await HostApi.CreateAsync(url, FaasApiFactory.AdminKey, _platform.RunsDir);
         var workload = await InFlightWorkload.StartAsync(api, "storagekill", maxAttempts: 1, onReset: "failed");
-        var running = await InFlightWorkload.WaitForRunningAsync(api, atLeast: 10);
+        var running = await workload.WaitForRunningAsync(_platform, atLeast: 10, host);
 
         var killedAt = DateTimeOffset.UtcNow;
         _relay.Cut();
@@ -58,7 +58,7 @@ public sealed class AzuriteKillFaultTests(ITestOutputHelper output) : IAsyncLife
         var final = await workload.WaitForAllFinalAsync(api, TimeSpan.FromSeconds(60));
         var recovery = Recovery.From(final, restartedAt);
 
-        output.WriteLine($"kill -9 of Azurite: {InFlightWorkload.Size} executions, {running} in progress at the kill; storage down {(restartedAt - killedAt).TotalSeconds:0.0} s; " +
+        output.WriteLine($"kill -9 of Azurite: {InFlightWorkload.Size} executions, {running} calls running at the kill; storage down {(restartedAt - killedAt).TotalSeconds:0.0} s; " +
             $"from the kill: {Recovery.From(final, killedAt)}");
         output.WriteLine($"from the restart: {recovery}");
         await FaultAssert.AllSucceededOnceAsync(api, workload, final, _ => 1);

@@ -22,7 +22,7 @@ public sealed class HostKillFaultTests(AzuriteFixture azurite, ITestOutputHelper
         var first = await _platform.StartHostAsync("host-1", url, "machine");
         using var api = await HostApi.CreateAsync(url, FaasApiFactory.AdminKey, _platform.RunsDir);
         var workload = await InFlightWorkload.StartAsync(api, "hostkill", maxAttempts: 1, onReset: "failed");
-        var running = await InFlightWorkload.WaitForRunningAsync(api, atLeast: 10);
+        var running = await workload.WaitForRunningAsync(_platform, atLeast: 10, first);
         var orphans = LocalProcesses.RunnersOf(first.Pid);
 
         var killedAt = DateTimeOffset.UtcNow;
@@ -33,7 +33,7 @@ public sealed class HostKillFaultTests(AzuriteFixture azurite, ITestOutputHelper
         var final = await workload.WaitForAllFinalAsync(api, TimeSpan.FromSeconds(60));
         var recovery = Recovery.From(final, killedAt);
 
-        output.WriteLine($"kill -9 of the host: {InFlightWorkload.Size} executions, {running} in progress and {orphans.Count} runners orphaned at the kill; " +
+        output.WriteLine($"kill -9 of the host: {InFlightWorkload.Size} executions, {running} calls running and {orphans.Count} runners orphaned at the kill; " +
             $"new host healthy {healthyAfter.TotalSeconds:0.0} s after the kill; {recovery}");
         await FaultAssert.AllSucceededOnceAsync(api, workload, final, _ => 1);
         FaultAssert.EachBodyRanOnce(_platform, workload.Keys);

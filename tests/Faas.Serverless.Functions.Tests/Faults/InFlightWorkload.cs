@@ -50,11 +50,25 @@ public sealed class InFlightWorkload
         return new InFlightWorkload(serviceId, keys, ids);
     }
 
-    /// <summary>Waits until at least <paramref name="atLeast"/> executions are recorded in progress; returns how many are.</summary>
-    public static async Task<int> WaitForRunningAsync(HostApi api, int atLeast)
+    /// <summary>
+    /// Waits until at least <paramref name="atLeast"/> of the workload's calls are running: invoked by a runner (its
+    /// log line in a host's output) and the body not yet ended (no line in its key's file). A record's "in-progress"
+    /// is not enough: on a loaded machine the start report can be applied after a 2-3 s body has ended, and the fault
+    /// would land on finished calls. Returns how many run.
+    /// </summary>
+    public async Task<int> WaitForRunningAsync(FaultPlatform platform, int atLeast, params HostProcess[] hosts)
     {
+        ArgumentNullException.ThrowIfNull(platform);
         var running = 0;
-        await Eventually.TrueAsync(async () => (running = (await api.ListAsync("in-progress")).Count) >= atLeast, TimeSpan.FromSeconds(30), $"{atLeast} executions should be in progress");
+        await Eventually.TrueAsync(
+            () =>
+            {
+                var invoked = RunnerLog.Invocations(hosts);
+                running = Enumerable.Range(0, Size).Count(i => invoked.ContainsKey(Ids[i]) && platform.Runs(Keys[i]) == 0);
+                return Task.FromResult(running >= atLeast);
+            },
+            TimeSpan.FromSeconds(30),
+            $"{atLeast} calls should be running");
         return running;
     }
 

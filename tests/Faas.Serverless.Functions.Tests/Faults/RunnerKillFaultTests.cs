@@ -23,7 +23,7 @@ public sealed class RunnerKillFaultTests(AzuriteFixture azurite, ITestOutputHelp
         var host = await _platform.StartHostAsync("host", url, "machine");
         using var api = await HostApi.CreateAsync(url, FaasApiFactory.AdminKey, _platform.RunsDir);
         var workload = await InFlightWorkload.StartAsync(api, "runnerkill", maxAttempts: 1, onReset: "rerun");
-        var running = await InFlightWorkload.WaitForRunningAsync(api, atLeast: 10);
+        var running = await workload.WaitForRunningAsync(_platform, atLeast: 10, host);
         var runners = LocalProcesses.RunnersOf(host.Pid);
         Assert.Equal(InFlightWorkload.Replicas, runners.Count);
         var victim = runners[0];
@@ -42,7 +42,7 @@ public sealed class RunnerKillFaultTests(AzuriteFixture azurite, ITestOutputHelp
         var rerun = final.Where(o => invocations.GetValueOrDefault(o.Id) > 1).ToList();
         var rerunRecovery = Recovery.From(rerun, killedAt);
 
-        output.WriteLine($"kill -9 of a runner agent: {InFlightWorkload.Size} executions, {running} in progress at the kill, {workers} workers under the killed runner; " +
+        output.WriteLine($"kill -9 of a runner agent: {InFlightWorkload.Size} executions, {running} calls running at the kill, {workers} workers under the killed runner; " +
             $"{rerun.Count} calls run again; {recovery}");
         output.WriteLine($"the killed runner's calls: {rerunRecovery}");
         await FaultAssert.AllSucceededOnceAsync(api, workload, final, _ => 1);

@@ -42,7 +42,7 @@ public sealed class TwoHostFaultTests(AzuriteFixture azurite, ITestOutputHelper 
         using var api = await HostApi.CreateAsync(urlA, FaasApiFactory.AdminKey, _platform.RunsDir);
         using var apiB = api.On(urlB);
         var workload = await InFlightWorkload.StartAsync(api, "twohosts", maxAttempts: 1, onReset: "rerun");
-        var running = await InFlightWorkload.WaitForRunningAsync(api, atLeast: 10);
+        var running = await workload.WaitForRunningAsync(_platform, atLeast: 10, a, b);
         var (runnersA, runnersB) = (LocalProcesses.RunnersOf(a.Pid).Count, LocalProcesses.RunnersOf(b.Pid).Count);
 
         var killedAt = DateTimeOffset.UtcNow;
@@ -55,7 +55,7 @@ public sealed class TwoHostFaultTests(AzuriteFixture azurite, ITestOutputHelper 
         var twice = workload.Keys.Where(key => _platform.Runs(key) > 1).ToList();
 
         output.WriteLine($"two hosts, host A killed ({(runnersCallOneAddress ? "runners call one address for both" : "runners call their own host")}): " +
-            $"{InFlightWorkload.Size} executions, {running} in progress at the kill, {runnersA} + {runnersB} runners; A's runners invoked {invokedByA.Count}; " +
+            $"{InFlightWorkload.Size} executions, {running} calls running at the kill, {runnersA} + {runnersB} runners; A's runners invoked {invokedByA.Count}; " +
             $"bodies run twice: {twice.Count} ({string.Join(", ", twice)}); partitions after: {string.Join(", ", owners.Select(o => $"{o.Key}={o.Value}"))} (B is {b.Pid}); {recovery}");
         await FaultAssert.AllSucceededOnceAsync(apiB, workload, final, _ => 1);
         await FaultAssert.OrchestrationsCompletedAsync(apiB, workload);

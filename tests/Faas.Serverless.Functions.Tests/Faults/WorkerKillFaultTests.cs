@@ -23,7 +23,7 @@ public sealed class WorkerKillFaultTests(AzuriteFixture azurite, ITestOutputHelp
         var host = await _platform.StartHostAsync("host", url, "machine");
         using var api = await HostApi.CreateAsync(url, FaasApiFactory.AdminKey, _platform.RunsDir);
         var workload = await InFlightWorkload.StartAsync(api, "workerkill", maxAttempts: 2, onReset: "failed");
-        var running = await InFlightWorkload.WaitForRunningAsync(api, atLeast: 10);
+        var running = await workload.WaitForRunningAsync(_platform, atLeast: 10, host);
         var runner = LocalProcesses.RunnersOf(host.Pid)[0];
         Assert.Equal(InFlightWorkload.Concurrency, LocalProcesses.ChildrenOf(runner).Count);
         var victim = await BusyWorkerAsync(runner);
@@ -39,7 +39,7 @@ public sealed class WorkerKillFaultTests(AzuriteFixture azurite, ITestOutputHelp
         var retried = final.Where(o => o.Attempts > 1).ToList();
         var recovery = Recovery.From(retried, killedAt);
 
-        output.WriteLine($"kill -9 of a Python worker: {InFlightWorkload.Size} executions, {running} in progress at the kill; retried: " +
+        output.WriteLine($"kill -9 of a Python worker: {InFlightWorkload.Size} executions, {running} calls running at the kill; retried: " +
             $"{string.Join("; ", retried.Select(o => o.Describe()))}; the retried call {recovery}");
         await FaultAssert.AllSucceededOnceAsync(api, workload, final, o => retried.Contains(o) ? 2 : 1);
         var crashed = Assert.Single(retried);
