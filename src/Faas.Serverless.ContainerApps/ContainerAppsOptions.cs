@@ -59,6 +59,13 @@ public sealed record ContainerAppsOptions
     [Range(60, 7 * 24 * 3600)]
     public int ReplicaTimeoutSeconds { get; init; } = 3600;
 
+    /// <summary>
+    /// A job execution (one runner agent) exits after this long with no call running, so an idle service costs no
+    /// container; KEDA starts executions again while its queue holds work (and keeps <c>minExecutions</c> running).
+    /// </summary>
+    [Range(30, 86_400)]
+    public int IdleExitSeconds { get; init; } = 300;
+
     /// <summary>vCPUs of a runner container (Consumption profile pairs: 0.25 with 0.5Gi up to 4 with 8Gi).</summary>
     [Range(0.25, 4.0)]
     public double Cpu { get; init; } = 1.0;

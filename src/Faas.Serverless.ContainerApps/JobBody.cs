@@ -97,7 +97,9 @@ internal static class JobBody
 
         // The image's job entry point adds --replica: each execution is a replica, named by its host name.
         ["command"] = new JsonArray("/app/faas-runner-job"),
-        ["args"] = new JsonArray("--host", job.HostUrl, "--project", job.ProjectId, "--service", job.ServiceId),
+        ["args"] = new JsonArray(
+            "--host", job.HostUrl, "--project", job.ProjectId, "--service", job.ServiceId,
+            "--exit-when-idle", job.IdleExitSeconds.ToString(CultureInfo.InvariantCulture)),
         ["env"] = new JsonArray(new JsonObject { ["name"] = "FAAS_RUNNER_TOKEN", ["secretRef"] = TokenSecret }),
         ["resources"] = new JsonObject { ["cpu"] = job.Cpu, ["memory"] = job.Memory },
     };

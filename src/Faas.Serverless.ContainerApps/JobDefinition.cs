@@ -4,6 +4,7 @@ namespace Faas.Serverless.ContainerApps;
 /// <param name="RegistryServer">The registry the runner identity pulls <paramref name="Image"/> from; null for other registries.</param>
 /// <param name="MinExecutions">Runner agents kept running while the service is active (KEDA minExecutions).</param>
 /// <param name="QueueLength">Queued calls per runner agent (KEDA's azure-queue queueLength).</param>
+/// <param name="IdleExitSeconds">The agent's <c>--exit-when-idle</c>: an execution ends once idle this long.</param>
 internal sealed record JobDefinition(
     string Name,
     string ProjectId,
@@ -22,5 +23,6 @@ internal sealed record JobDefinition(
     int QueueLength,
     int PollingIntervalSeconds,
     int ReplicaTimeoutSeconds,
+    int IdleExitSeconds,
     double Cpu,
     string Memory);

@@ -35,7 +35,7 @@ internal static class JobPlanner
         var job = new JobDefinition(
             JobNames.For(service.Id), service.ProjectId, service.Id, service.Version, options.Location, options.EnvironmentId, options.IdentityId,
             registry, image, options.HostUrl.TrimEnd('/'), options.StorageAccountName, queueName, min, max, queueLength,
-            options.PollingIntervalSeconds, replicaTimeout, options.Cpu, options.Memory);
+            options.PollingIntervalSeconds, replicaTimeout, options.IdleExitSeconds, options.Cpu, options.Memory);
         return new JobPlan(job, null, null);
     }
 }

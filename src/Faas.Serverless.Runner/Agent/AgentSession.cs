@@ -26,6 +26,7 @@ internal sealed partial class AgentSession(
     ReplicaStateReporter reporter,
     ParentWatchdog parent,
     AgentTimings timings,
+    TimeSpan? exitWhenIdle,
     TimeProvider timeProvider,
     ILogger<AgentSession> logger)
 {
@@ -37,6 +38,9 @@ internal sealed partial class AgentSession(
         var renewTask = renewer.RunAsync(background.Token);
         var watchTask = watcher.RunAsync(background.Token);
         var leaseTask = Task.CompletedTask;
+        var idleTask = exitWhenIdle is { } idleFor
+            ? IdleWatch.WaitAsync(() => tracker.InFlight == 0 && outbox.Count == 0, idleFor, timeProvider, background.Token)
+            : Task.Delay(Timeout.Infinite, background.Token);
         try
         {
             try
@@ -44,7 +48,7 @@ internal sealed partial class AgentSession(
                 await reporter.ReportAsync(ReplicaStates.Ready, $"Ready: {spec.Concurrency} concurrent calls", null, stopping);
                 leaseTask = workLoop.RunAsync(leasing.Token);
                 var stopped = Task.Delay(Timeout.Infinite, stopping);
-                await Task.WhenAny(stopped, workers.Failed, leaseTask, outboxTask, renewTask);
+                await Task.WhenAny(stopped, workers.Failed, leaseTask, outboxTask, renewTask, idleTask);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -68,12 +72,17 @@ internal sealed partial class AgentSession(
                 ExceptionDispatchInfo.Throw(error);
             }
 
+            if (idleTask.IsCompletedSuccessfully)
+            {
+                LogIdle(logger, exitWhenIdle!.Value.TotalSeconds);
+            }
+
             return await DrainAsync(leasing, leaseTask);
         }
         finally
         {
             await background.CancelAsync();
-            await Task.WhenAll(outboxTask, renewTask, watchTask, leaseTask).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await Task.WhenAll(outboxTask, renewTask, watchTask, leaseTask, idleTask).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
@@ -169,6 +178,9 @@ internal sealed partial class AgentSession(
 
     [LoggerMessage(EventId = 6008, Level = LogLevel.Warning, Message = "Orphaned: waiting up to {DrainSeconds} s for {Running} running calls to finish and reach a host")]
     private static partial void LogOrphaned(ILogger logger, int running, int drainSeconds);
+
+    [LoggerMessage(EventId = 6009, Level = LogLevel.Information, Message = "Idle for {Seconds} s (--exit-when-idle): stopping")]
+    private static partial void LogIdle(ILogger logger, double seconds);
 
     [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "Could not report state {State}: {Reason}")]
     private static partial void LogReportFailed(ILogger logger, string state, string reason);

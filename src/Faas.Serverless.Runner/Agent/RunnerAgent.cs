@@ -114,7 +114,7 @@ internal sealed partial class RunnerAgent(
         var renewer = new LeaseRenewer(api.RenewAsync, tracker, leaseGate, timings, timeProvider, loggerFactory.CreateLogger<LeaseRenewer>());
         var workLoop = new WorkLoop(api.LeaseAsync, workers, tracker, spec, timings, timeProvider, loggerFactory.CreateLogger<WorkLoop>());
         var watcher = new TerminationWatcher(api.WatchAsync, renewer, tracker, timings, timeProvider, loggerFactory.CreateLogger<TerminationWatcher>());
-        var session = new AgentSession(spec, workers, tracker, outbox, renewer, watcher, workLoop, reporter, parent, timings, timeProvider, loggerFactory.CreateLogger<AgentSession>());
+        var session = new AgentSession(spec, workers, tracker, outbox, renewer, watcher, workLoop, reporter, parent, timings, options.ExitWhenIdle, timeProvider, loggerFactory.CreateLogger<AgentSession>());
         return await session.RunAsync(stopping);
     }
 

@@ -30,6 +30,9 @@ internal sealed record RunnerOptions(
     /// <summary>The agent's pid as its parent sees it (from stdin), reported to the host in place of its own.</summary>
     public int? SeenPid { get; init; }
 
+    /// <summary>Stop (drain, Stopped, exit 0) after this long with no call running and nothing to report; null: never.</summary>
+    public TimeSpan? ExitWhenIdle { get; init; }
+
     /// <summary>Relative base path of the service's runner API (no leading slash, trailing slash).</summary>
     public string ServiceBasePath =>
         $"api/v1/projects/{Uri.EscapeDataString(ProjectId)}/services/{Uri.EscapeDataString(ServiceId)}/";
@@ -37,5 +40,5 @@ internal sealed record RunnerOptions(
     public override string ToString() =>
         $"RunnerOptions {{ HostUri = {HostUri}, ProjectId = {ProjectId}, ServiceId = {ServiceId}, ReplicaId = {ReplicaId}, "
         + $"WorkDir = {WorkDir}, Python = {Python}, SdkDir = {SdkDir}, CodebaseDir = {CodebaseDir}, SpoolDir = {SpoolDir}, ParentPid = {ParentPid}, "
-        + $"ParentStdin = {ParentStdin}, Token = *** }}";
+        + $"ParentStdin = {ParentStdin}, ExitWhenIdle = {ExitWhenIdle}, Token = *** }}";
 }

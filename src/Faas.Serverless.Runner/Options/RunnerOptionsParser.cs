@@ -4,7 +4,7 @@ namespace Faas.Serverless.Runner.Options;
 
 /// <summary>
 /// Parses <c>--host --project --service --replica [--work-dir] [--python] [--sdk] [--codebase-dir] [--spool-dir] [--parent-pid]
-/// [--parent-stdin]</c> (as <c>--name value</c> or <c>--name=value</c>) plus the token (the first line of stdin with
+/// [--parent-stdin] [--exit-when-idle]</c> (as <c>--name value</c> or <c>--name=value</c>) plus the token (the first line of stdin with
 /// <c>--parent-stdin</c>, else FAAS_RUNNER_TOKEN), and validates everything up front with messages that say what to fix.
 /// </summary>
 internal static partial class RunnerOptionsParser
@@ -12,7 +12,7 @@ internal static partial class RunnerOptionsParser
     public const string Usage = """
         Usage: faas-runner --host <url> --project <id> --service <id> --replica <id>
                            [--work-dir <dir>] [--python <python3>] [--sdk <dir>] [--codebase-dir <dir>]
-                           [--spool-dir <dir>] [--parent-pid <pid>] [--parent-stdin]
+                           [--spool-dir <dir>] [--parent-pid <pid>] [--parent-stdin] [--exit-when-idle <s>]
 
           --host        Base URL of the Faas.Serverless host, e.g. http://127.0.0.1:7071
           --project     Project id
@@ -31,14 +31,18 @@ internal static partial class RunnerOptionsParser
                         second the agent's pid as the parent sees it (reported instead of its own, which a
                         sandbox's process namespace renumbers), and its end means the parent is gone (watched
                         instead of --parent-pid, which that namespace cannot see)
+          --exit-when-idle  After this many seconds (1-86400) with no call running and nothing left to report,
+                        drain and exit 0: one execution of an event-driven Container Apps job, which KEDA
+                        starts again while the service's queue holds work
 
         Environment: FAAS_RUNNER_TOKEN is the service bot's API key, required without --parent-stdin.
-        Exit codes: 0 stopped on request or parent gone, 2 invalid options, 3 init failed, 4 spec or bot refused,
+        Exit codes: 0 stopped on request, idle or parent gone, 2 invalid options, 3 init failed, 4 spec or bot refused,
                     6 codebase invalid, 1 any other crash.
         """;
 
     private const string ParentStdin = "parent-stdin";
-    private static readonly string[] Known = ["host", "project", "service", "replica", "work-dir", "python", "sdk", "codebase-dir", "spool-dir", "parent-pid", ParentStdin];
+    private const string ExitWhenIdle = "exit-when-idle";
+    private static readonly string[] Known = ["host", "project", "service", "replica", "work-dir", "python", "sdk", "codebase-dir", "spool-dir", "parent-pid", ParentStdin, ExitWhenIdle];
 
     /// <param name="args">Command-line arguments.</param>
     /// <param name="environment">Reads an environment variable (FAAS_RUNNER_TOKEN, FAAS_RUNNER_WORKDIR, FAAS_PYTHON_SDK, HOME).</param>
@@ -117,6 +121,7 @@ internal static partial class RunnerOptionsParser
         var sdk = ResolveSdk(values.GetValueOrDefault("sdk"), environment, baseDirectory, errors);
         var codebaseDir = ResolveCodebaseDir(values.GetValueOrDefault("codebase-dir"), errors);
         var parentPid = ParsePid(values.GetValueOrDefault("parent-pid"), errors, "--parent-pid");
+        var exitWhenIdle = ParseIdleSeconds(values.GetValueOrDefault(ExitWhenIdle), errors);
         if (errors.Count > 0)
         {
             return OptionsParseResult.Failed(errors);
@@ -128,7 +133,24 @@ internal static partial class RunnerOptionsParser
             SpoolDir = values.GetValueOrDefault("spool-dir") is { Length: > 0 } spoolDir ? Path.GetFullPath(spoolDir) : null,
             ParentStdin = parentStdin,
             SeenPid = seenPid,
+            ExitWhenIdle = exitWhenIdle,
         });
+    }
+
+    private static TimeSpan? ParseIdleSeconds(string? value, List<string> errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 86_400)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        errors.Add($"--{ExitWhenIdle} '{value}' is not a whole number of seconds from 1 to 86400.");
+        return null;
     }
 
     private static Uri? ParseHost(string? value, List<string> errors)

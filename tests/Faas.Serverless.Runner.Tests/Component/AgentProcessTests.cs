@@ -105,6 +105,47 @@ public sealed class AgentProcessTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task Main_ExitWhenIdle_ServesTheQueuedCallThenDrainsAndExitsZero()
+    {
+        await using var host = await FakeHost.StartAsync(new XunitLoggerProvider(output));
+        host.CodebaseZip = TestCodebase.Zip();
+        host.Spec = TestCodebase.Spec(host, host.CodebaseZip, concurrency: 1);
+        host.Enqueue("e1", "sleep", new JsonObject { ["seconds"] = 0.2 });
+        var workDir = Path.Combine(Path.GetTempPath(), "faas-runner-tests", Guid.NewGuid().ToString("N"));
+        string[] args =
+        [
+            "--host", host.Url, "--project", host.ProjectId, "--service", host.ServiceId, "--replica", "r1", "--work-dir", workDir,
+            "--sdk", TestPaths.StandInSdk, "--exit-when-idle", "2",
+        ];
+        using var process = Start(args, new Dictionary<string, string?> { ["FAAS_RUNNER_TOKEN"] = FakeHost.Token });
+        var logs = process.StandardOutput.ReadToEndAsync();
+        try
+        {
+            await Wait.UntilAsync(() => host.FinalEventOf("e1") is not null, "e1 finished", 30);
+            var finishedAt = Stopwatch.StartNew();
+
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            output.WriteLine(await logs);
+            Assert.Equal(0, process.ExitCode);
+            Assert.True(finishedAt.Elapsed >= TimeSpan.FromSeconds(1.5), $"exited {finishedAt.Elapsed.TotalSeconds:0.0} s after its last call, before being idle for 2 s");
+            Assert.Equal("succeeded", (string?)host.FinalEventOf("e1")!["type"]);
+            Assert.Equal(["Starting", "Initializing", "Ready", "Draining", "Stopped"], host.ReplicaStates());
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            if (Directory.Exists(workDir))
+            {
+                Directory.Delete(workDir, recursive: true);
+            }
+        }
+    }
+
     private static Process Start(IEnumerable<string> args, Dictionary<string, string?> env)
     {
         var psi = new ProcessStartInfo("dotnet")

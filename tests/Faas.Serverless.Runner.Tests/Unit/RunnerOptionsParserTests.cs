@@ -49,6 +49,27 @@ public sealed class RunnerOptionsParserTests : IDisposable
         Assert.Equal(4321, result.Options!.ParentPid);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("86401")]
+    [InlineData("1.5")]
+    public void Parse_ExitWhenIdleOutOfRange_NamesTheOption(string seconds)
+    {
+        var result = Parse("--host", "http://h", "--project", "p", "--service", "s", "--replica", "r", "--sdk", Sdk, "--exit-when-idle", seconds);
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Contains("--exit-when-idle", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_ExitWhenIdle_Kept()
+    {
+        var result = Parse("--host", "http://h", "--project", "p", "--service", "s", "--replica", "r", "--sdk", Sdk, "--exit-when-idle", "300");
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(TimeSpan.FromSeconds(300), result.Options!.ExitWhenIdle);
+    }
+
     [Fact]
     public void Parse_NoParentPid_WatchesNoParent()
     {
