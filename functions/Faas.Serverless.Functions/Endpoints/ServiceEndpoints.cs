@@ -20,7 +20,7 @@ internal static class ServiceEndpoints
         group.MapPatch("/{serviceId}", UpdateAsync).RequireProjectRole(ProjectRole.Developer);
         group.MapDelete("/{serviceId}", DeleteAsync).RequireProjectRole(ProjectRole.Developer);
         group.MapGet("/{serviceId}/status", GetStatusAsync);
-        group.MapGet("/{serviceId}/revisions", ListRevisionsAsync);
+        group.MapGet("/{serviceId}/versions", ListVersionsAsync);
         group.MapPost("/{serviceId}/rollback", RollbackAsync).RequireProjectRole(ProjectRole.Developer);
         group.MapPost("/{serviceId}/stop", (string serviceId, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, ServiceManager manager, CancellationToken cancellationToken) =>
             SetActiveAsync(serviceId, false, ifMatch, http, manager, cancellationToken)).RequireProjectRole(ProjectRole.Developer);
@@ -84,7 +84,7 @@ internal static class ServiceEndpoints
         return TypedResults.Ok(ServiceStatusReport.Compute(service, deployment, await replicas.ListReplicasAsync(serviceId, cancellationToken)));
     }
 
-    private static async Task<Results<Ok<Page<ServiceRevisionResponse>>, ProblemHttpResult>> ListRevisionsAsync(
+    private static async Task<Results<Ok<Page<ServiceVersionResponse>>, ProblemHttpResult>> ListVersionsAsync(
         string serviceId, int? pageSize, string? continuationToken, HttpContext http, IServiceStore services, CancellationToken cancellationToken)
     {
         var projectId = http.GetProjectScope().Project.Id;
@@ -94,7 +94,7 @@ internal static class ServiceEndpoints
         }
 
         var page = await services.ListRevisionsAsync(projectId, serviceId, Paging.Request(pageSize, continuationToken), cancellationToken);
-        return TypedResults.Ok(new Page<ServiceRevisionResponse>([.. page.Items.Select(r => new ServiceRevisionResponse(r.Version, r.Spec, r.CreatedAt, r.Creator))], page.ContinuationToken));
+        return TypedResults.Ok(new Page<ServiceVersionResponse>([.. page.Items.Select(ServiceVersionResponse.From)], page.ContinuationToken));
     }
 
     private static async Task<Results<Ok<ServiceResponse>, ProblemHttpResult>> RollbackAsync(

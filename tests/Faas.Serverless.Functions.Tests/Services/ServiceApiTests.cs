@@ -103,8 +103,8 @@ public sealed class ServiceApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var service = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(3, service.GetProperty("version").GetInt32());
         Assert.Equal("m", service.GetProperty("initParams").GetProperty("model_name").GetString());
-        var revisions = await _developer.GetFromJsonAsync<JsonElement>($"{Services}/{id}/revisions");
-        Assert.Equal([1, 2, 3], revisions.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("version").GetInt32()));
+        var versions = await _developer.GetFromJsonAsync<JsonElement>($"{Services}/{id}/versions");
+        Assert.Equal([1, 2, 3], versions.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("version").GetInt32()));
     }
 
     [Fact]
