@@ -1,6 +1,7 @@
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Services;
+using Faas.Serverless.Domain.Triggers;
 using Faas.Serverless.Domain.Validation;
 using Faas.Serverless.Functions.Auth;
 using Faas.Serverless.Functions.Http;
@@ -63,12 +64,17 @@ internal static class ServiceEndpoints
     }
 
     private static async Task<Results<Accepted<ServiceResponse>, ProblemHttpResult>> DeleteAsync(
-        string serviceId, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, ServiceManager manager, CancellationToken cancellationToken)
+        string serviceId, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, ServiceManager manager, TriggerManager triggers, CancellationToken cancellationToken)
     {
         var service = await manager.DeleteAsync(http.GetProjectScope().Project.Id, serviceId, ifMatch, cancellationToken);
-        return service is null
-            ? NotFound(serviceId)
-            : TypedResults.Accepted($"/api/v1/projects/{service.ProjectId}/services/{service.Id}/status", ServiceResponse.From(service));
+        if (service is null)
+        {
+            return NotFound(serviceId);
+        }
+
+        // After the mark, so that a trigger created from here on is refused (TriggerManager checks again after storing one).
+        await triggers.DeleteForServiceAsync(service.ProjectId, service.Id, cancellationToken);
+        return TypedResults.Accepted($"/api/v1/projects/{service.ProjectId}/services/{service.Id}/status", ServiceResponse.From(service));
     }
 
     private static async Task<Results<Ok<ServiceStatusReport>, ProblemHttpResult>> GetStatusAsync(
