@@ -63,6 +63,7 @@ status="$(curl -sS -o "$response" -w '%{http_code}' -X POST \
 
 if python3 -m json.tool "$response" 2>/dev/null; then :; else cat "$response"; echo; fi
 case "$status" in
+  200) printf 'unchanged: the latest revision already has this schema and codebase; no revision was added.\n' >&2 ;;
   2??) ;;
   *) die "the API answered HTTP $status." ;;
 esac

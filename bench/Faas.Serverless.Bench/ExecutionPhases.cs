@@ -15,7 +15,7 @@ internal sealed record ExecutionPhases(double DispatchMs, double RunMs)
     {
         var created = ExecutionTimes.CreatedAt(execution);
         var finished = ExecutionTimes.FinishedAt(execution);
-        var started = execution["status"] is JsonArray log
+        var started = execution["statusLog"] is JsonArray log
             ? log.Select(entry => entry?.AsObject()).FirstOrDefault(entry => entry?["status"]?.GetValue<string>() == "in-progress")
             : null;
         var startedAt = started?["timestamp"]?.GetValue<string>() is { } text

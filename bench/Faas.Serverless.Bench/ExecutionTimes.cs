@@ -19,7 +19,7 @@ internal static class ExecutionTimes
 
     /// <summary>The timestamp of the last entry of the status log: when the execution became final.</summary>
     public static DateTimeOffset FinishedAt(JsonObject execution) =>
-        execution["status"] is JsonArray { Count: > 0 } log ? Time(log[^1]?["timestamp"]) : Time(execution["latestStatus"]?["timestamp"]);
+        execution["statusLog"] is JsonArray { Count: > 0 } log ? Time(log[^1]?["timestamp"]) : Time(execution["latestStatus"]?["timestamp"]);
 
     public static double ServerMs(JsonObject execution) => (FinishedAt(execution) - CreatedAt(execution)).TotalMilliseconds;
 

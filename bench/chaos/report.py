@@ -15,7 +15,7 @@ def analyze(executions, final, faults, runs, started, ended):
     rows = []
     for execution in executions:
         body = final.get(execution["id"])
-        log = body["status"] if body else []
+        log = body["statusLog"] if body else []
         status = body["latestStatus"]["status"] if body else "unread"
         rows.append({
             "key": execution["key"], "id": execution["id"], "status": status, "attempts": body["attempts"] if body else 0,

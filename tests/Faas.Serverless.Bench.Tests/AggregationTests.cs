@@ -19,9 +19,10 @@ public sealed class AggregationTests
     {
         var execution = JsonNode.Parse("""
             {"createdAt": "2026-12-01T16:00:00.000Z",
-             "status": [{"status": "created", "timestamp": "2026-12-01T16:00:00.000Z"},
-                        {"status": "in-progress", "timestamp": "2026-12-01T16:00:00.020Z"},
-                        {"status": "success", "timestamp": "2026-12-01T16:00:00.055Z"}],
+             "status": "success",
+             "statusLog": [{"status": "created", "timestamp": "2026-12-01T16:00:00.000Z"},
+                           {"status": "in-progress", "timestamp": "2026-12-01T16:00:00.020Z"},
+                           {"status": "success", "timestamp": "2026-12-01T16:00:00.055Z"}],
              "latestStatus": {"status": "success", "timestamp": "2026-12-01T16:00:00.055Z"}}
             """)!.AsObject();
 

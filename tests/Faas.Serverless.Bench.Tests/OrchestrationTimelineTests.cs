@@ -12,7 +12,8 @@ public sealed class OrchestrationTimelineTests
 
     private static JsonObject Execution(double finalMs) => JsonNode.Parse($$$"""
         {"id": "e", "createdAt": "{{{Stamp(0)}}}",
-         "status": [{"status": "created", "timestamp": "{{{Stamp(0)}}}"}, {"status": "success", "timestamp": "{{{Stamp(finalMs)}}}"}],
+         "status": "success",
+         "statusLog": [{"status": "created", "timestamp": "{{{Stamp(0)}}}"}, {"status": "success", "timestamp": "{{{Stamp(finalMs)}}}"}],
          "latestStatus": {"status": "success"}}
         """)!.AsObject();
 

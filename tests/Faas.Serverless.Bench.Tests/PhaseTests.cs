@@ -7,10 +7,11 @@ public sealed class PhaseTests
 {
     private static JsonObject Execution(double startedMs, double finishedMs) => JsonNode.Parse($$$"""
         {"createdAt": "2026-12-01T16:00:00.000Z",
-         "status": [{"status": "created", "timestamp": "2026-12-01T16:00:00.000Z"},
-                    {"status": "in-progress", "timestamp": "{{{Stamp(startedMs)}}}"},
-                    {"status": "in-progress", "timestamp": "{{{Stamp(startedMs + 1)}}}"},
-                    {"status": "success", "timestamp": "{{{Stamp(finishedMs)}}}"}],
+         "status": "success",
+         "statusLog": [{"status": "created", "timestamp": "2026-12-01T16:00:00.000Z"},
+                       {"status": "in-progress", "timestamp": "{{{Stamp(startedMs)}}}"},
+                       {"status": "in-progress", "timestamp": "{{{Stamp(startedMs + 1)}}}"},
+                       {"status": "success", "timestamp": "{{{Stamp(finishedMs)}}}"}],
          "latestStatus": {"status": "success"}}
         """)!.AsObject();
 
@@ -31,8 +32,9 @@ public sealed class PhaseTests
     {
         var execution = JsonNode.Parse("""
             {"createdAt": "2026-12-01T16:00:00.000Z",
-             "status": [{"status": "created", "timestamp": "2026-12-01T16:00:00.000Z"},
-                        {"status": "failed", "timestamp": "2026-12-01T16:00:00.030Z"}]}
+             "status": "failed",
+             "statusLog": [{"status": "created", "timestamp": "2026-12-01T16:00:00.000Z"},
+                           {"status": "failed", "timestamp": "2026-12-01T16:00:00.030Z"}]}
             """)!.AsObject();
 
         var phases = ExecutionPhases.Of(execution);

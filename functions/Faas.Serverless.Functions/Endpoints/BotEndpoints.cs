@@ -1,3 +1,4 @@
+using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Services;
 using Faas.Serverless.Functions.Auth;
@@ -31,10 +32,10 @@ internal static class BotEndpoints
         return TypedResults.Created($"/api/v1/projects/{project.Id}/bots/{bot.Id}", new IssuedBotResponse(bot.Id, bot.Email, bot.Name, bot.CreatedAt, issued.Secret));
     }
 
-    private static async Task<Ok<IReadOnlyList<BotResponse>>> ListAsync(HttpContext http, BotService bots, CancellationToken cancellationToken)
+    private static async Task<Ok<Page<BotResponse>>> ListAsync(HttpContext http, BotService bots, CancellationToken cancellationToken)
     {
         var listed = await bots.ListAsync(http.GetProjectScope().Project.Id, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<BotResponse>>([.. listed.Select(b => new BotResponse(b.Id, b.Email, b.Name, b.CreatedAt))]);
+        return TypedResults.Ok(Paging.All<BotResponse>([.. listed.Select(b => new BotResponse(b.Id, b.Email, b.Name, b.CreatedAt))]));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(

@@ -5,7 +5,11 @@ using Faas.Serverless.Orchestrations.Executions;
 
 namespace Faas.Serverless.Functions.Endpoints;
 
-/// <summary>The seeds' Execution JSON: <c>status</c> is the status log and <c>latestStatus</c> its last entry.</summary>
+/// <summary>
+/// The seeds' Execution JSON, with the status log named <c>statusLog</c> (as the seeds' prose names it) and <c>status</c>
+/// the current status as a string, the same field and shape an execution listing shows; <c>latestStatus</c> is the
+/// log's last entry.
+/// </summary>
 public sealed record ExecutionResponse(
     string Id,
     string Url,
@@ -18,7 +22,8 @@ public sealed record ExecutionResponse(
     IReadOnlyDictionary<string, JsonElement> Input,
     JsonElement? Output,
     ErrorInfo? Error,
-    IReadOnlyList<StatusEntry> Status,
+    string Status,
+    IReadOnlyList<StatusEntry> StatusLog,
     StatusEntry? LatestStatus,
     double Duration,
     string ProjectId,
@@ -47,6 +52,7 @@ public sealed record ExecutionResponse(
             info.Input,
             state.Output,
             state.Error,
+            state.Status.ToWireName(),
             history,
             history.Count > 0 ? history[^1] : null,
             Math.Round(state.Duration + running, 3),

@@ -91,13 +91,13 @@ internal static class OrganizationEndpoints
         return TypedResults.Created($"/api/v1/organizations/{organizationId}/members/{member.UserId}", member);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<OrganizationMember>>, ProblemHttpResult>> ListMembersAsync(
+    private static async Task<Results<Ok<Page<OrganizationMember>>, ProblemHttpResult>> ListMembersAsync(
         string organizationId, HttpContext http, IOrganizationStore organizations, CancellationToken cancellationToken)
     {
         var access = await ResolveAsync(organizationId, Caller.From(http.User), organizations, cancellationToken);
         return access.Organization is null
             ? Problems.NotFound(NotFoundMessage(organizationId))
-            : TypedResults.Ok(await organizations.ListMembersAsync(organizationId, cancellationToken));
+            : TypedResults.Ok(Paging.All(await organizations.ListMembersAsync(organizationId, cancellationToken)));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveMemberAsync(

@@ -24,14 +24,25 @@ internal static class PackageEndpoints
         group.MapGet("/{packageId}/codebase", DownloadCodebaseAsync);
     }
 
-    private static async Task<Created<PackageResponse>> PushAsync(
+    /// <summary>Says whether a push added a revision (<c>created</c>) or found its content already latest (<c>unchanged</c>).</summary>
+    internal const string PushResultHeader = "Faas-Push-Result";
+
+    private static async Task<Results<Created<PackageResponse>, Ok<PackageResponse>>> PushAsync(
         HttpContext http, PackageService service, IOptions<PackageOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
         var projectId = http.GetProjectScope().Project.Id;
         await using var upload = await PackageUpload.ReadAsync(http.Request, options.Value, json.Value.SerializerOptions, cancellationToken);
-        var package = await service.PushAsync(projectId, upload.Schema, upload.Codebase, Caller.From(http.User).Id, cancellationToken);
+        var (package, created) = await service.PushAsync(projectId, upload.Schema, upload.Codebase, Caller.From(http.User).Id, cancellationToken);
+        var location = $"/api/v1/projects/{projectId}/packages/{package.Id}";
         http.Response.Headers.ETag = package.ETag;
-        return TypedResults.Created($"/api/v1/projects/{projectId}/packages/{package.Id}", PackageResponse.From(package));
+        http.Response.Headers[PushResultHeader] = created ? "created" : "unchanged";
+        if (created)
+        {
+            return TypedResults.Created(location, PackageResponse.From(package));
+        }
+
+        http.Response.Headers.ContentLocation = location;
+        return TypedResults.Ok(PackageResponse.From(package));
     }
 
     private static async Task<Results<Ok<Page<PackageResponse>>, ProblemHttpResult>> ListAsync(

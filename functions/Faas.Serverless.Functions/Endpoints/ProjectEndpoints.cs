@@ -67,8 +67,8 @@ internal static class ProjectEndpoints
             : new Page<Project>(await projects.ListForUserAsync(caller.Id, cancellationToken), null));
     }
 
-    private static async Task<Ok<IReadOnlyList<ProjectMember>>> ListMembersAsync(HttpContext http, IProjectStore projects, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await projects.ListMembersAsync(http.GetProjectScope().Project.Id, cancellationToken));
+    private static async Task<Ok<Page<ProjectMember>>> ListMembersAsync(HttpContext http, IProjectStore projects, CancellationToken cancellationToken) =>
+        TypedResults.Ok(Paging.All(await projects.ListMembersAsync(http.GetProjectScope().Project.Id, cancellationToken)));
 
     private static async Task<Results<Ok<ProjectMember>, ValidationProblem>> SetMemberAsync(
         ProjectMemberRequest request, HttpContext http, IProjectStore projects, IOrganizationStore organizations, IUserStore users, TimeProvider clock, CancellationToken cancellationToken)

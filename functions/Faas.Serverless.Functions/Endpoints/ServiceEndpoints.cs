@@ -1,6 +1,7 @@
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Services;
+using Faas.Serverless.Domain.Triggers;
 using Faas.Serverless.Domain.Validation;
 using Faas.Serverless.Functions.Auth;
 using Faas.Serverless.Functions.Http;
@@ -20,7 +21,7 @@ internal static class ServiceEndpoints
         group.MapPatch("/{serviceId}", UpdateAsync).RequireProjectRole(ProjectRole.Developer);
         group.MapDelete("/{serviceId}", DeleteAsync).RequireProjectRole(ProjectRole.Developer);
         group.MapGet("/{serviceId}/status", GetStatusAsync);
-        group.MapGet("/{serviceId}/revisions", ListRevisionsAsync);
+        group.MapGet("/{serviceId}/versions", ListVersionsAsync);
         group.MapPost("/{serviceId}/rollback", RollbackAsync).RequireProjectRole(ProjectRole.Developer);
         group.MapPost("/{serviceId}/stop", (string serviceId, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, ServiceManager manager, CancellationToken cancellationToken) =>
             SetActiveAsync(serviceId, false, ifMatch, http, manager, cancellationToken)).RequireProjectRole(ProjectRole.Developer);
@@ -63,12 +64,17 @@ internal static class ServiceEndpoints
     }
 
     private static async Task<Results<Accepted<ServiceResponse>, ProblemHttpResult>> DeleteAsync(
-        string serviceId, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, ServiceManager manager, CancellationToken cancellationToken)
+        string serviceId, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, ServiceManager manager, TriggerManager triggers, CancellationToken cancellationToken)
     {
         var service = await manager.DeleteAsync(http.GetProjectScope().Project.Id, serviceId, ifMatch, cancellationToken);
-        return service is null
-            ? NotFound(serviceId)
-            : TypedResults.Accepted($"/api/v1/projects/{service.ProjectId}/services/{service.Id}/status", ServiceResponse.From(service));
+        if (service is null)
+        {
+            return NotFound(serviceId);
+        }
+
+        // After the mark, so that a trigger created from here on is refused (TriggerManager checks again after storing one).
+        await triggers.DeleteForServiceAsync(service.ProjectId, service.Id, cancellationToken);
+        return TypedResults.Accepted($"/api/v1/projects/{service.ProjectId}/services/{service.Id}/status", ServiceResponse.From(service));
     }
 
     private static async Task<Results<Ok<ServiceStatusReport>, ProblemHttpResult>> GetStatusAsync(
@@ -84,7 +90,7 @@ internal static class ServiceEndpoints
         return TypedResults.Ok(ServiceStatusReport.Compute(service, deployment, await replicas.ListReplicasAsync(serviceId, cancellationToken)));
     }
 
-    private static async Task<Results<Ok<Page<ServiceRevisionResponse>>, ProblemHttpResult>> ListRevisionsAsync(
+    private static async Task<Results<Ok<Page<ServiceVersionResponse>>, ProblemHttpResult>> ListVersionsAsync(
         string serviceId, int? pageSize, string? continuationToken, HttpContext http, IServiceStore services, CancellationToken cancellationToken)
     {
         var projectId = http.GetProjectScope().Project.Id;
@@ -94,7 +100,7 @@ internal static class ServiceEndpoints
         }
 
         var page = await services.ListRevisionsAsync(projectId, serviceId, Paging.Request(pageSize, continuationToken), cancellationToken);
-        return TypedResults.Ok(new Page<ServiceRevisionResponse>([.. page.Items.Select(r => new ServiceRevisionResponse(r.Version, r.Spec, r.CreatedAt, r.Creator))], page.ContinuationToken));
+        return TypedResults.Ok(new Page<ServiceVersionResponse>([.. page.Items.Select(ServiceVersionResponse.From)], page.ContinuationToken));
     }
 
     private static async Task<Results<Ok<ServiceResponse>, ProblemHttpResult>> RollbackAsync(

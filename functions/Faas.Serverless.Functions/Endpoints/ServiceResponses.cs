@@ -53,7 +53,39 @@ public sealed record ServiceResponse(
     }
 }
 
-public sealed record ServiceRevisionResponse(int Version, ServiceSpec Spec, DateTimeOffset CreatedAt, string Creator);
+/// <summary>One version of a service: its spec as deployed, with the field names of the service body (<c>bot</c>).</summary>
+public sealed record ServiceVersionResponse(int Version, ServiceSpecResponse Spec, DateTimeOffset CreatedAt, string Creator)
+{
+    public static ServiceVersionResponse From(ServiceRevision revision) =>
+        new(revision.Version, ServiceSpecResponse.From(revision.Spec), revision.CreatedAt, revision.Creator);
+}
+
+public sealed record ServiceSpecResponse(
+    string PackageId,
+    string PackageName,
+    int PackageRevision,
+    string ModuleName,
+    IReadOnlyDictionary<string, JsonElement> InitParams,
+    ServiceRuntime Runtime,
+    int MaxAttempts,
+    int ExecutionTimeout,
+    int DrainTime,
+    OnReset OnReset,
+    string Bot)
+{
+    public static ServiceSpecResponse From(ServiceSpec spec) => new(
+        spec.PackageId,
+        spec.PackageName,
+        spec.PackageRevision,
+        spec.ModuleName,
+        spec.InitParams,
+        spec.Runtime,
+        spec.MaxAttempts,
+        spec.ExecutionTimeout,
+        spec.DrainTime,
+        spec.OnReset,
+        spec.BotUserId);
+}
 
 public sealed record RollbackRequest(int? Version);
 

@@ -93,7 +93,7 @@ internal static class UserEndpoints
             new IssuedApiKeyResponse(key.Id, key.UserId, key.Name, key.CreatedAt, secret));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ApiKeyResponse>>, ProblemHttpResult>> ListKeysAsync(
+    private static async Task<Results<Ok<Page<ApiKeyResponse>>, ProblemHttpResult>> ListKeysAsync(
         string userId, HttpContext http, IApiKeyStore keys, CancellationToken cancellationToken)
     {
         if (!CanManage(http, userId))
@@ -102,7 +102,7 @@ internal static class UserEndpoints
         }
 
         var listed = await keys.ListAsync(userId, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ApiKeyResponse>>([.. listed.Select(k => new ApiKeyResponse(k.Id, k.UserId, k.Name, k.CreatedAt))]);
+        return TypedResults.Ok(Paging.All<ApiKeyResponse>([.. listed.Select(k => new ApiKeyResponse(k.Id, k.UserId, k.Name, k.CreatedAt))]));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(

@@ -4,7 +4,7 @@ using Faas.Serverless.Domain.Services;
 namespace Faas.Serverless.Orchestrations.Executions;
 
 /// <summary>
-/// One row of an execution's status log (the API's <c>status</c> array; the last one is <c>latestStatus</c>).
+/// One row of an execution's status log (the API's <c>statusLog</c> array; the last one is <c>latestStatus</c>).
 /// <paramref name="Status"/> is a wire name (<see cref="ExecutionStatuses.ToWireName"/>) and
 /// <paramref name="PercentComplete"/> the last recorded progress at that moment.
 /// </summary>

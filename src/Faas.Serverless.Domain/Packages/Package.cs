@@ -26,3 +26,7 @@ public sealed record PackageRevision(
     CodebaseRef Codebase,
     DateTimeOffset CreatedAt,
     string Creator);
+
+/// <summary>The outcome of a push: the package as of its latest revision, and whether the push added that revision.</summary>
+/// <param name="Created">False when the latest revision already had the pushed schema and codebase.</param>
+public sealed record PackagePush(Package Package, bool Created);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Validation;
 
@@ -12,9 +13,13 @@ public sealed class PackageService(IPackageStore packages, ICodebaseStore codeba
 {
     private const int MaxAttempts = 25;
 
-    /// <summary>Creates the package, or a new revision of the package with the schema's name.</summary>
+    /// <summary>
+    /// Creates the package, or a new revision of the package with the schema's name, unless the latest revision already
+    /// has exactly this schema and codebase: then it is returned as it is, so that pushing again what is deployed
+    /// (a retried upload, a CI run without changes) adds no revision.
+    /// </summary>
     /// <param name="codebase">The zip, seekable; null when the request had none.</param>
-    public async Task<Package> PushAsync(string projectId, PackageSchemaInput input, Stream? codebase, string creator, CancellationToken cancellationToken = default)
+    public async Task<PackagePush> PushAsync(string projectId, PackageSchemaInput input, Stream? codebase, string creator, CancellationToken cancellationToken = default)
     {
         var (schema, errors) = PackageSchemaValidator.Validate(input);
         CodebaseInspection? inspection = null;
@@ -41,9 +46,11 @@ public sealed class PackageService(IPackageStore packages, ICodebaseStore codeba
         codebase.Position = 0;
         await codebases.SaveAsync(stored, codebase, cancellationToken);
         return await RetryOnStaleAsync(
-            async () => await packages.FindByNameAsync(projectId, schema.Name, cancellationToken) is { } current
-                ? await packages.AddRevisionAsync(current, schema with { Name = current.Name }, stored, creator, clock.GetUtcNow(), cancellationToken)
-                : await packages.CreateAsync(new PackageRevision(Ids.New(), projectId, 1, schema, stored, clock.GetUtcNow(), creator), schema.Name, cancellationToken),
+            async () => await packages.FindByNameAsync(projectId, schema.Name, cancellationToken) is not { } current
+                ? new PackagePush(await packages.CreateAsync(new PackageRevision(Ids.New(), projectId, 1, schema, stored, clock.GetUtcNow(), creator), schema.Name, cancellationToken), Created: true)
+                : current.Codebase == stored && SameSchema(current.Schema, schema with { Name = current.Name })
+                ? new PackagePush(current, Created: false)
+                : new PackagePush(await packages.AddRevisionAsync(current, schema with { Name = current.Name }, stored, creator, clock.GetUtcNow(), cancellationToken), Created: true),
             retry: true);
     }
 
@@ -111,6 +118,10 @@ public sealed class PackageService(IPackageStore packages, ICodebaseStore codeba
         buffer.Position = 0;
         return buffer;
     }
+
+    /// <summary>Schemas hold lists, which records compare by reference; their JSON compares them by content.</summary>
+    private static bool SameSchema(PackageSchema a, PackageSchema b) =>
+        JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b);
 
     private static async Task<T> RetryOnStaleAsync<T>(Func<Task<T>> readAndCommit, bool retry)
     {

@@ -15,7 +15,7 @@ internal static class RuntimeRules
             request?.Replicas ?? current.Replicas,
             request?.Concurrency ?? current.Concurrency,
             request?.RunnerImage is { } image ? (image.Length == 0 ? null : image) : current.RunnerImage,
-            request?.Autoscaler ?? current.Autoscaler);
+            request is { AutoscalerSent: true } ? request.Autoscaler : current.Autoscaler);
         if (runtime.Replicas is < 0 or > MaxReplicas)
         {
             errors.Add("runtime.replicas", $"runtime.replicas must be between 0 and {MaxReplicas}; got {runtime.Replicas}.");

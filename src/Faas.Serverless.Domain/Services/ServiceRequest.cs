@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Faas.Serverless.Domain.Services;
 
@@ -44,5 +45,18 @@ public sealed record RuntimeRequest
 
     public string? RunnerImage { get; init; }
 
-    public AutoscalerSpec? Autoscaler { get; init; }
+    /// <summary>Replaces the autoscaler as a whole; sent as null it removes it, and absent it keeps it.</summary>
+    public AutoscalerSpec? Autoscaler
+    {
+        get;
+        init
+        {
+            field = value;
+            AutoscalerSent = true;
+        }
+    }
+
+    /// <summary>Whether the body named <see cref="Autoscaler"/>, as null too: JSON's null and absent mean different things here.</summary>
+    [JsonIgnore]
+    public bool AutoscalerSent { get; private init; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Faas.Serverless.Domain.Common;
+using Faas.Serverless.Domain.Validation;
 
 namespace Faas.Serverless.Domain.Triggers;
 
@@ -23,6 +24,16 @@ public sealed class TriggerManager(ITriggerStore triggers, ITriggerOnceStore onc
         var state = TriggerState.Initial with { Checkpoint = valid.Type == TriggerType.Cron ? now : null };
         var trigger = new Trigger(Ids.New(), projectId, valid.Name, valid.Type, valid.Active, valid.Spec, now, now, creator, NewETag(), state, string.Empty);
         trigger = await triggers.CreateAsync(trigger, cancellationToken);
+
+        // The service's deletion may have swept its triggers between the lookup above and this create.
+        if ((await targets.FindAsync(projectId, trigger.Spec.Operation.ServiceId, cancellationToken)).ServiceProblem is { } problem)
+        {
+            await triggers.DeleteAsync(trigger, cancellationToken);
+            var errors = new ValidationErrors();
+            errors.Add("spec.operation.serviceId", problem);
+            throw new ValidationFailedException(errors);
+        }
+
         notifier.TriggersChanged();
         return trigger;
     }
@@ -66,6 +77,34 @@ public sealed class TriggerManager(ITriggerStore triggers, ITriggerOnceStore onc
         notifier.TriggersChanged();
         await once.DeleteAllAsync(triggerId, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Deletes the triggers that start <paramref name="serviceId"/>. A trigger exists only to start its service's
+    /// function; once the service is being deleted every firing would be skipped, so the triggers go with it rather
+    /// than lingering as configuration that looks live.
+    /// </summary>
+    /// <returns>The deleted triggers' ids.</returns>
+    public async Task<IReadOnlyList<string>> DeleteForServiceAsync(string projectId, string serviceId, CancellationToken cancellationToken = default)
+    {
+        var deleted = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await triggers.ListAsync(projectId, new PageRequest(PageRequest.MaxPageSize, token), cancellationToken);
+            foreach (var trigger in page.Items.Where(trigger => trigger.Spec.Operation.ServiceId == serviceId))
+            {
+                if (await DeleteAsync(projectId, trigger.Id, ifMatch: null, cancellationToken))
+                {
+                    deleted.Add(trigger.Id);
+                }
+            }
+
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        return deleted;
     }
 
     private async Task<Trigger?> ChangeAsync(string projectId, string triggerId, string? ifMatch, Func<Trigger, Task<Trigger>> change, CancellationToken cancellationToken)

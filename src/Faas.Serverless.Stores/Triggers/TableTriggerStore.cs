@@ -6,7 +6,7 @@ using Faas.Serverless.Storage;
 namespace Faas.Serverless.Stores.Triggers;
 
 /// <summary>Triggers on Table storage, one partition per project (see <see cref="TriggerRows"/>).</summary>
-public sealed class TableTriggerStore : ITriggerStore
+public sealed partial class TableTriggerStore : ITriggerStore
 {
     private const int MaxCountAttempts = 20;
     private readonly TableClient _table;
@@ -28,8 +28,7 @@ public sealed class TableTriggerStore : ITriggerStore
             async () =>
             {
                 var entity = await _rows.ToEntityAsync(trigger, previous: null, cancellationToken);
-                var etag = await StoreErrors.AddAsync(_table, entity, $"Trigger '{trigger.Id}' already exists.", cancellationToken);
-                return trigger with { RowETag = etag };
+                return await AddWithNameAsync(trigger, entity, cancellationToken);
             },
             "creating a trigger");
     }
@@ -39,7 +38,7 @@ public sealed class TableTriggerStore : ITriggerStore
 
     public Task<Page<Trigger>> ListAsync(string projectId, PageRequest page, CancellationToken cancellationToken = default) =>
         StorageFailure.TranslateAsync(
-            () => TablePaging.ReadPageAsync(_table, TableClient.CreateQueryFilter($"PartitionKey eq {projectId}"), page, _rows.FromEntityAsync, cancellationToken),
+            () => TablePaging.ReadPageAsync(_table, TableClient.CreateQueryFilter($"PartitionKey eq {projectId} and RowKey lt {NamePrefix}"), page, _rows.FromEntityAsync, cancellationToken),
             "listing triggers");
 
     public Task<IReadOnlyList<Trigger>> ListActiveEventTriggersAsync(string projectId, TriggerResource resource, CancellationToken cancellationToken = default) =>
@@ -59,7 +58,9 @@ public sealed class TableTriggerStore : ITriggerStore
                 Azure.Response response;
                 try
                 {
-                    response = await _table.UpdateEntityAsync(entity, StoreErrors.ToETag(current.RowETag, $"Trigger '{current.Id}'"), TableUpdateMode.Replace, cancellationToken);
+                    response = SameName(current, replacement)
+                        ? await _table.UpdateEntityAsync(entity, StoreErrors.ToETag(current.RowETag, $"Trigger '{current.Id}'"), TableUpdateMode.Replace, cancellationToken)
+                        : await ReplaceWithNewNameAsync(current, replacement, entity, cancellationToken);
                 }
                 catch (Azure.RequestFailedException ex) when (ex.IsPreconditionFailed() || ex.IsNotFound())
                 {
@@ -115,8 +116,7 @@ public sealed class TableTriggerStore : ITriggerStore
             {
                 try
                 {
-                    // A row already gone answers 404 without throwing: deleted by a concurrent request, the outcome the caller wanted.
-                    await _table.DeleteEntityAsync(current.ProjectId, current.Id, StoreErrors.ToETag(current.RowETag, $"Trigger '{current.Id}'"), cancellationToken);
+                    await DeleteWithNameAsync(current, cancellationToken);
                 }
                 catch (Azure.RequestFailedException ex) when (ex.IsPreconditionFailed())
                 {

@@ -46,7 +46,7 @@ public sealed class DeadLetterReplayTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
         Assert.Null(await _factory.Api.Services.GetRequiredService<IDeadLetterStore>().GetAsync(letter.ProjectId, letter.Id));
         var rerun = await _e2e.Client.GetFromJsonAsync<JsonElement>($"{_e2e.Project}/executions/{id}");
-        var statuses = rerun.GetProperty("status").EnumerateArray().Select(e => e.GetProperty("status").GetString()).ToList();
+        var statuses = rerun.GetProperty("statusLog").EnumerateArray().Select(e => e.GetProperty("status").GetString()).ToList();
         Assert.Equal(["created", "system-failure", "created"], statuses);
         Assert.Equal(2, (await engine.ReadAsync(id))!.State.Attempt);
     }

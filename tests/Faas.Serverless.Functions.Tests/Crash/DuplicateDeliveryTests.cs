@@ -84,7 +84,7 @@ public sealed class DuplicateDeliveryTests(AzuriteFixture azurite) : IAsyncLifet
         {
             var finished = await _e2e.WaitForFinishAsync(id);
             Assert.Equal(["created", "in-progress", "in-progress", "success"], Statuses(finished));
-            Assert.Equal("halfway", finished.GetProperty("status")[2].GetProperty("message").GetString());
+            Assert.Equal("halfway", finished.GetProperty("statusLog")[2].GetProperty("message").GetString());
             Assert.Equal(1, finished.GetProperty("output").GetProperty("runs").GetInt32());
 
             Assert.Equal(OrchestrationRuntimeStatus.Completed, (await durable.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false)).RuntimeStatus);
@@ -117,7 +117,7 @@ public sealed class DuplicateDeliveryTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     private static List<string> Statuses(JsonElement execution) =>
-        [.. execution.GetProperty("status").EnumerateArray().Select(e => e.GetProperty("status").GetString()!)];
+        [.. execution.GetProperty("statusLog").EnumerateArray().Select(e => e.GetProperty("status").GetString()!)];
 
     /// <summary>A whole call in one post: started, progress, succeeded.</summary>
     private static WireEvent[] Batch(string executionId, string leaseId) =>

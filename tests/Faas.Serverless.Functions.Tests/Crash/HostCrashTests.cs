@@ -58,7 +58,7 @@ public sealed class HostCrashTests(AzuriteFixture azurite, ITestOutputHelper out
         Assert.Equal(2, orphans.Count);
         Assert.All(finished, execution =>
         {
-            var statuses = execution.GetProperty("status").EnumerateArray().Select(e => e.GetProperty("status").GetString()).ToList();
+            var statuses = execution.GetProperty("statusLog").EnumerateArray().Select(e => e.GetProperty("status").GetString()).ToList();
             Assert.Equal("success", execution.GetProperty("latestStatus").GetProperty("status").GetString());
             Assert.Equal(1, execution.GetProperty("attempts").GetInt32());
             Assert.Single(statuses, s => s == "created");

@@ -60,7 +60,7 @@ public sealed partial class RunnerCrashTests(AzuriteFixture azurite, ITestOutput
 
         // work() counts its call when it returns, so the call killed half-way left no count: one run had an effect.
         Assert.Equal(1, _e2e.Runs("killed-runner"));
-        Assert.Single(finished.GetProperty("status").EnumerateArray(), e => e.GetProperty("status").GetString() == "success");
+        Assert.Single(finished.GetProperty("statusLog").EnumerateArray(), e => e.GetProperty("status").GetString() == "success");
     }
 
     /// <summary>Replica ids, in order, of the runners that logged invoking <paramref name="executionId"/>.</summary>

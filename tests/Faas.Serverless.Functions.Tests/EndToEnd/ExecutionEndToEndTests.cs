@@ -75,10 +75,10 @@ public sealed class ExecutionEndToEndTests(AzuriteFixture azurite) : IAsyncLifet
 
         var finished = await _e2e.WaitForFinishAsync(created.GetProperty("id").GetString()!);
 
-        var percents = finished.GetProperty("status").EnumerateArray().Select(e => e.GetProperty("percentComplete")).Where(p => p.ValueKind == JsonValueKind.Number).Select(p => p.GetInt32()).ToList();
+        var percents = finished.GetProperty("statusLog").EnumerateArray().Select(e => e.GetProperty("percentComplete")).Where(p => p.ValueKind == JsonValueKind.Number).Select(p => p.GetInt32()).ToList();
         Assert.Contains(10, percents);
         Assert.Contains(90, percents);
-        Assert.Contains(finished.GetProperty("status").EnumerateArray(), e => e.GetProperty("message").GetString() == "almost done");
+        Assert.Contains(finished.GetProperty("statusLog").EnumerateArray(), e => e.GetProperty("message").GetString() == "almost done");
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class ExecutionEndToEndTests(AzuriteFixture azurite) : IAsyncLifet
 
         Assert.Equal("success", finished.GetProperty("latestStatus").GetProperty("status").GetString());
         Assert.Equal(2, finished.GetProperty("attempts").GetInt32());
-        Assert.Contains(finished.GetProperty("status").EnumerateArray(), e => e.GetProperty("status").GetString() == "failed" && e.GetProperty("error").GetProperty("type").GetString() == "RuntimeError");
+        Assert.Contains(finished.GetProperty("statusLog").EnumerateArray(), e => e.GetProperty("status").GetString() == "failed" && e.GetProperty("error").GetProperty("type").GetString() == "RuntimeError");
     }
 
     [Fact]
@@ -198,5 +198,5 @@ public sealed class ExecutionEndToEndTests(AzuriteFixture azurite) : IAsyncLifet
     private async Task<JsonElement> GetAsync(string id) => await _e2e.Client.GetFromJsonAsync<JsonElement>($"{_e2e.Project}/executions/{id}");
 
     private static List<string> Statuses(JsonElement execution) =>
-        [.. execution.GetProperty("status").EnumerateArray().Select(e => e.GetProperty("status").GetString()!)];
+        [.. execution.GetProperty("statusLog").EnumerateArray().Select(e => e.GetProperty("status").GetString()!)];
 }

@@ -23,7 +23,7 @@ public sealed class WorkerKillEndToEndTests(AzuriteFixture azurite, ITestOutputH
         Assert.Equal("failed", finished.GetProperty("latestStatus").GetProperty("status").GetString());
         Assert.Equal("TimeoutError", finished.GetProperty("latestStatus").GetProperty("error").GetProperty("type").GetString());
         Assert.Equal(3, finished.GetProperty("attempts").GetInt32());
-        var errors = finished.GetProperty("status").EnumerateArray().Where(e => e.GetProperty("status").GetString() == "failed").Select(e => e.GetProperty("error").GetProperty("type").GetString()).ToList();
+        var errors = finished.GetProperty("statusLog").EnumerateArray().Where(e => e.GetProperty("status").GetString() == "failed").Select(e => e.GetProperty("error").GetProperty("type").GetString()).ToList();
         Assert.Equal(["TimeoutError", "TimeoutError", "TimeoutError"], errors);
         Assert.Equal(3, E2e.Runs("nap-timeout-started"));
         Assert.Equal(0, E2e.Runs("nap-timeout"));
@@ -55,7 +55,7 @@ public sealed class WorkerKillEndToEndTests(AzuriteFixture azurite, ITestOutputH
     /// <summary>For each failed attempt, the time until the next attempt started (from the status log).</summary>
     private static List<TimeSpan> RetryDelays(JsonElement execution)
     {
-        var entries = execution.GetProperty("status").EnumerateArray().ToList();
+        var entries = execution.GetProperty("statusLog").EnumerateArray().ToList();
         var delays = new List<TimeSpan>();
         for (var i = 0; i < entries.Count; i++)
         {

@@ -10,7 +10,7 @@ public sealed record ExecutionOutcome(string Id, string Key, JsonElement Executi
 
     public int Attempts => Execution.GetProperty("attempts").GetInt32();
 
-    public IReadOnlyList<JsonElement> Log => [.. Execution.GetProperty("status").EnumerateArray()];
+    public IReadOnlyList<JsonElement> Log => [.. Execution.GetProperty("statusLog").EnumerateArray()];
 
     public int Count(string status) => Log.Count(e => e.GetProperty("status").GetString() == status);
 

@@ -70,7 +70,7 @@ public sealed class AuthenticationTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         Assert.DoesNotContain(secret[^16..], text, StringComparison.Ordinal);
-        Assert.Single(JsonDocument.Parse(text).RootElement.EnumerateArray());
+        Assert.Single(JsonDocument.Parse(text).RootElement.GetProperty("items").EnumerateArray());
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class ProjectMembershipTests(AzuriteFixture azurite) : IAsyncLifet
         var project = await Tenant.PostAsync(member.Client, "/api/v1/projects", new { name = "Mine", organizationId = _tenant.OrganizationId });
 
         var members = await member.Client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project.GetProperty("id").GetString()}/members");
-        var owner = Assert.Single(members.EnumerateArray());
+        var owner = Assert.Single(members.GetProperty("items").EnumerateArray());
         Assert.Equal(member.UserId, owner.GetProperty("userId").GetString());
         Assert.Equal("Owner", owner.GetProperty("role").GetString());
     }

@@ -88,7 +88,7 @@ public sealed class PackageAccessTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Delete_UnusedPackage_RemovesItAndItsRevisions()
     {
         var id = await PushAsync("deleted");
-        await PushAsync("deleted");
+        await PushAsync("deleted", "# revision 2");
 
         using var response = await _developer.DeleteAsync($"{Packages}/{id}");
 
@@ -113,9 +113,9 @@ public sealed class PackageAccessTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _developer.GetAsync($"{Packages}/{id}")).StatusCode);
     }
 
-    private async Task<string> PushAsync(string name)
+    private async Task<string> PushAsync(string name, string marker = "")
     {
-        using var response = await Codebases.PushAsync(_developer, _tenant.ProjectId, new { name }, Codebases.DefaultZip());
+        using var response = await Codebases.PushAsync(_developer, _tenant.ProjectId, new { name }, Codebases.DefaultZip(marker));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }

@@ -62,7 +62,9 @@ public sealed class PackageRevisionTests(AzuriteFixture azurite) : IAsyncLifetim
         var zip = Codebases.DefaultZip("# shared");
         await PushAsync("shared-a", zip);
         await PushAsync("shared-b", zip);
-        await PushAsync("shared-a", zip);
+        var documented = new { name = "shared-a", modules = new[] { new { functions = new[] { new { name = "run", description = "revision 2, same zip" } } } } };
+        using var revision2 = await Codebases.PushAsync(_developer, _tenant.ProjectId, documented, zip);
+        Assert.Equal(HttpStatusCode.Created, revision2.StatusCode);
 
         var blobs = new List<BlobItem>();
         await foreach (var blob in azurite.Clients.Blobs.GetBlobContainerClient(_factory.CodebaseContainer).GetBlobsAsync())

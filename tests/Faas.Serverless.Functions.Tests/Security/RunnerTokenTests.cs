@@ -79,7 +79,7 @@ public sealed class RunnerTokenTests(AzuriteFixture azurite, ITestOutputHelper o
 
     /// <summary>The ids of the bot's runner keys (named "runner {replicaId}" when issued to a replica process).</summary>
     private static async Task<List<string>> RunnerKeysAsync(HttpClient admin, string botId) =>
-        [.. (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users/{botId}/api-keys")).EnumerateArray()
+        [.. (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users/{botId}/api-keys")).GetProperty("items").EnumerateArray()
             .Where(key => key.GetProperty("name").GetString()!.StartsWith("runner ", StringComparison.Ordinal))
             .Select(key => key.GetProperty("id").GetString()!)];
 

@@ -28,7 +28,8 @@ public sealed class ServiceApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Create_WithoutBot_PinsLatestRevisionAndCreatesABot()
     {
-        await Samples.PushAsync(_developer, _tenant.ProjectId, "image-tagger");
+        var main = File.ReadAllText(Path.Combine(Samples.Root, "samples", "image-tagger", "src", "main.py"));
+        await Samples.PushAsync(_developer, _tenant.ProjectId, "image-tagger", Codebases.Zip(("main.py", main + "\n# revision 2\n")));
 
         var service = await CreateAsync(new { name = "tagger", packageName = "image-tagger", initParams = new { model_name = "m", threshold = 0.5 } });
 
@@ -39,7 +40,7 @@ public sealed class ServiceApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var bot = await _developer.GetFromJsonAsync<JsonElement>($"{Services}/{service.GetProperty("id").GetString()}/bot");
         Assert.Equal(service.GetProperty("bot").GetString(), bot.GetProperty("id").GetString());
         var bots = await _developer.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{_tenant.ProjectId}/bots");
-        Assert.Contains(bots.EnumerateArray(), b => b.GetProperty("id").GetString() == bot.GetProperty("id").GetString());
+        Assert.Contains(bots.GetProperty("items").EnumerateArray(), b => b.GetProperty("id").GetString() == bot.GetProperty("id").GetString());
     }
 
     [Fact]
@@ -103,8 +104,8 @@ public sealed class ServiceApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var service = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(3, service.GetProperty("version").GetInt32());
         Assert.Equal("m", service.GetProperty("initParams").GetProperty("model_name").GetString());
-        var revisions = await _developer.GetFromJsonAsync<JsonElement>($"{Services}/{id}/revisions");
-        Assert.Equal([1, 2, 3], revisions.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("version").GetInt32()));
+        var versions = await _developer.GetFromJsonAsync<JsonElement>($"{Services}/{id}/versions");
+        Assert.Equal([1, 2, 3], versions.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("version").GetInt32()));
     }
 
     [Fact]

@@ -81,9 +81,12 @@ public sealed class TriggerScenario : IAsyncDisposable
         return new TriggerScenario(factory, tenant, developer, key, service) { BaseUri = baseUri };
     }
 
-    public static object EventTrigger(string serviceId, string[] actions, object? filter = null, string mode = "Always", string resource = "Item") => new
+    private static int _triggerNames;
+
+    /// <param name="name">Trigger names are unique per project; absent, each call gets a name of its own.</param>
+    public static object EventTrigger(string serviceId, string[] actions, object? filter = null, string mode = "Always", string resource = "Item", string? name = null) => new
     {
-        name = "on-items",
+        name = name ?? $"on-items-{Interlocked.Increment(ref _triggerNames)}",
         type = "Event",
         spec = new
         {
