@@ -11,6 +11,8 @@ namespace Faas.Serverless.Functions.Tests.Secrets;
 [Collection("Azurite")]
 public sealed class SecretApiTests(AzuriteFixture azurite) : IAsyncLifetime
 {
+    private static readonly string[] Token = ["TOKEN"];
+    private static readonly string[] KnownAndMissing = ["KNOWN", "MISSING"];
     private FaasApiFactory _factory = null!;
     private Tenant _tenant = null!;
     private HttpClient _developer = null!;
@@ -114,7 +116,7 @@ public sealed class SecretApiTests(AzuriteFixture azurite) : IAsyncLifetime
         await SecretPackage.PushAsync(_developer, _tenant.ProjectId);
         await SetAsync("KNOWN", "known-value");
 
-        using var response = await _developer.PostAsJsonAsync($"{Project}/services", new { name = "s", packageName = SecretPackage.Name, secrets = new[] { "KNOWN", "MISSING" } });
+        using var response = await _developer.PostAsJsonAsync($"{Project}/services", new { name = "s", packageName = SecretPackage.Name, secrets = KnownAndMissing });
 
         var errors = await ProblemAssert.ValidationAsync(response);
         Assert.Contains("MISSING", Assert.Single(errors["secrets"]), StringComparison.Ordinal);
@@ -125,7 +127,7 @@ public sealed class SecretApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await SecretPackage.PushAsync(_developer, _tenant.ProjectId);
         await SetAsync("TOKEN", "first-value");
-        var service = await Tenant.PostAsync(_developer, $"{Project}/services", new { name = "user", packageName = SecretPackage.Name, secrets = new[] { "TOKEN" } });
+        var service = await Tenant.PostAsync(_developer, $"{Project}/services", new { name = "user", packageName = SecretPackage.Name, secrets = Token });
         var bystander = await Tenant.PostAsync(_developer, $"{Project}/services", new { name = "bystander", packageName = SecretPackage.Name });
         var id = service.GetProperty("id").GetString();
 
@@ -134,7 +136,7 @@ public sealed class SecretApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         var after = await _developer.GetFromJsonAsync<JsonElement>($"{Project}/services/{id}");
         Assert.Equal(2, after.GetProperty("version").GetInt32());
-        Assert.Equal(["TOKEN"], after.GetProperty("secrets").EnumerateArray().Select(name => name.GetString()).ToArray());
+        Assert.Equal(Token, after.GetProperty("secrets").EnumerateArray().Select(name => name.GetString()!).ToArray());
         var untouched = await _developer.GetFromJsonAsync<JsonElement>($"{Project}/services/{bystander.GetProperty("id").GetString()}");
         Assert.Equal(1, untouched.GetProperty("version").GetInt32());
         var events = await _developer.GetFromJsonAsync<JsonElement>($"{Project}/services/{id}/events");
@@ -149,7 +151,7 @@ public sealed class SecretApiTests(AzuriteFixture azurite) : IAsyncLifetime
         await SecretPackage.PushAsync(_developer, _tenant.ProjectId);
         await SetAsync("TOKEN", "bot-must-not-see");
         var bot = await Tenant.PostAsync(_developer, $"{Project}/bots", new { name = "runner" });
-        var service = await Tenant.PostAsync(_developer, $"{Project}/services", new { name = "s", packageName = SecretPackage.Name, secrets = new[] { "TOKEN" }, bot = bot.GetProperty("id").GetString() });
+        var service = await Tenant.PostAsync(_developer, $"{Project}/services", new { name = "s", packageName = SecretPackage.Name, secrets = Token, bot = bot.GetProperty("id").GetString() });
         var botClient = _factory.CreateClient(bot.GetProperty("key").GetString()!);
         var runnerBase = $"{Project}/services/{service.GetProperty("id").GetString()}";
 

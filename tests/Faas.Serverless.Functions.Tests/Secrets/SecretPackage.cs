@@ -13,8 +13,7 @@ public static class SecretPackage
     private const string Main = """
         import hashlib
         import os
-        import sys
-
+        
         import faas
 
 
@@ -22,7 +21,8 @@ public static class SecretPackage
             def reveal(self, name):
                 value = os.environ.get(name)
                 print(f"the secret is {value}")
-                sys.stderr.write(f"on stderr: {value}\n")
+                # Past the worker's capture, straight to its process's stderr, which the agent logs.
+                os.write(2, f"on fd 2: {value}\n".encode("utf-8"))
                 digest = hashlib.sha256(value.encode("utf-8")).hexdigest() if value is not None else None
                 return {"present": value is not None, "sha256": digest, "raw": value, "nested": [{"again": value}]}
 

@@ -19,6 +19,7 @@ namespace Faas.Serverless.Functions.Tests.Secrets;
 public sealed class SecretsEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string SecretName = "API_TOKEN";
+    private static readonly string[] Names = [SecretName];
     private readonly LogCapture _logs = new();
     private readonly ConcurrentQueue<string> _responses = new();
     private readonly string _kek = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -30,6 +31,7 @@ public sealed class SecretsEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         {
             // Everything the host logs, runner output included (the supervisor logs each runner line at Debug).
             ["Logging:LogLevel:Default"] = "Debug",
+            ["Logging:LogLevel:Faas.Serverless"] = "Debug",
             ["Faas:Secrets:KeyEncryptionKey"] = _kek,
         });
         _factory.Api.Services.GetRequiredService<ILoggerFactory>().AddProvider(_logs);
@@ -52,9 +54,9 @@ public sealed class SecretsEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         var (otherProject, other) = await ProjectAsync();
         await PutSecretAsync(e2e, project, ours, HttpStatusCode.Created);
         await PutSecretAsync(other, otherProject, theirs, HttpStatusCode.Created);
-        var named = await e2e.DeployAsync(new { name = "named", packageName = SecretPackage.Name, secrets = new[] { SecretName } });
+        var named = await e2e.DeployAsync(new { name = "named", packageName = SecretPackage.Name, secrets = Names });
         var unnamed = await e2e.DeployAsync(new { name = "unnamed", packageName = SecretPackage.Name });
-        var foreign = await other.DeployAsync(new { name = "foreign", packageName = SecretPackage.Name, secrets = new[] { SecretName } });
+        var foreign = await other.DeployAsync(new { name = "foreign", packageName = SecretPackage.Name, secrets = Names });
         await Task.WhenAll(e2e.WaitForStatusAsync(named, "Active"), e2e.WaitForStatusAsync(unnamed, "Active"), other.WaitForStatusAsync(foreign, "Active"));
 
         var read = await e2e.ExecuteAsync(named, "reveal", new { name = SecretName }, wait: true);
@@ -76,7 +78,7 @@ public sealed class SecretsEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
 
         // An update reaches the running service through the restart it causes.
         var change = await PutSecretAsync(e2e, project, updated, HttpStatusCode.OK);
-        Assert.Equal([named], change.GetProperty("restartedServices").EnumerateArray().Select(id => id.GetString()).ToArray());
+        Assert.Equal(named, Assert.Single(change.GetProperty("restartedServices").EnumerateArray()).GetString());
         await Eventually.TrueAsync(
             async () => (await e2e.StatusAsync(named)) is var status && status.GetProperty("serviceVersion").GetInt32() == 2 && status.GetProperty("status").GetString() == "Active",
             TimeSpan.FromSeconds(90),
@@ -100,7 +102,7 @@ public sealed class SecretsEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         string[] values = [ours, theirs, updated];
         Assert.DoesNotContain(_responses, body => values.Any(value => body.Contains(value, StringComparison.Ordinal)));
         Assert.DoesNotContain(_logs.Messages, message => values.Any(value => message.Contains(value, StringComparison.Ordinal)));
-        Assert.Contains(_logs.Messages, message => message.Contains("on stderr: ***", StringComparison.Ordinal));
+        Assert.Contains(_logs.Messages, message => message.Contains("on fd 2: ***", StringComparison.Ordinal));
         Assert.Empty(await StorageScan.FindAsync(azurite.Clients, [.. values, _kek]));
     }
 
