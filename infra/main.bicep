@@ -5,6 +5,7 @@
 //   ├─ API identity: Storage Blob/Queue/Table Data Contributor, Container Apps Contributor on the resource group,
 //   │  Managed Identity Operator on the runner identity, Monitoring Metrics Publisher
 //   ├─ runner identity: AcrPull, Storage Queue Data Reader (KEDA's queue scaler); no token reaches user code
+//   ├─ Key Vault: the key-encryption key of the secrets key ring, readable by the API identity only
 //   ├─ Flex Consumption plan + Function App (service "api" in azure.yaml)
 //   ├─ container registry and Container Apps environment for the runners
 //   └─ the runner image's deploy target (service "runner"); the API creates one Container Apps job per service
@@ -34,6 +35,10 @@ param principalType string = 'User'
 @minLength(32)
 @description('Admin API key of the Faas API (Faas__Auth__AdminKey). Set with: azd env set FAAS_ADMIN_KEY <key>.')
 param adminApiKey string
+
+@secure()
+@description('Key-encryption key of the secrets key ring, base64 of 32 random bytes, kept in Key Vault. Set with: azd env set FAAS_SECRETS_KEK "$(openssl rand -base64 32)".')
+param secretsKeyEncryptionKey string
 
 @description('Resource group name; defaults to rg-<environmentName>.')
 param resourceGroupName string = ''
@@ -170,6 +175,18 @@ module runnerJob 'modules/runner-job.bicep' = {
   }
 }
 
+module keyVault 'modules/key-vault.bicep' = {
+  name: 'key-vault'
+  scope: rg
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+    apiPrincipalId: apiIdentity.outputs.principalId
+    keyEncryptionKey: secretsKeyEncryptionKey
+  }
+}
+
 module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
   scope: rg
@@ -187,6 +204,7 @@ module functionApp 'modules/function-app.bicep' = {
     deploymentContainerUri: storage.outputs.deploymentContainerUri
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     adminApiKey: adminApiKey
+    kekReferenceUri: keyVault.outputs.keyEncryptionKeyUri
     runners: {
       environmentId: containerAppsEnvironment.outputs.id
       identityId: runnerIdentity.outputs.id

@@ -27,6 +27,9 @@ param applicationInsightsConnectionString string
 @description('Admin API key (Faas__Auth__AdminKey).')
 param adminApiKey string
 
+@description('Key Vault URI of the secrets key-encryption key, read through a Key Vault reference with the app\'s identity.')
+param kekReferenceUri string
+
 @description('.NET version of the isolated worker (functionAppConfig.runtime.version).')
 param dotnetVersion string = '10.0'
 
@@ -72,6 +75,8 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references (the secrets key-encryption key) are resolved with the app's user-assigned identity.
+    keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -114,6 +119,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
     Faas__Auth__AdminKey: adminApiKey
+    Faas__Secrets__KeyEncryptionKey: '@Microsoft.KeyVault(SecretUri=${kekReferenceUri})'
     Faas__Runners__Provider: 'ContainerApps'
     Faas__Runners__ContainerApps__SubscriptionId: subscription().subscriptionId
     Faas__Runners__ContainerApps__ResourceGroup: resourceGroup().name

@@ -7,7 +7,7 @@ namespace Faas.Serverless.ContainerApps;
 /// The Container Apps job of a service. Job names are at most 32 lower-case letters, digits and dashes, starting with
 /// a letter: too short for a service id, so the name carries 130 bits of the id's SHA-256 in base32 instead.
 /// </summary>
-internal static class JobNames
+public static class JobNames
 {
     private const string Prefix = "faas-";
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";

@@ -33,6 +33,9 @@ public sealed class StoreTables(TableServiceClient tables, BlobServiceClient blo
 
     public TableClient TriggerOnce { get; } = tables.GetTableClient(options.TablePrefix + "triggeronce");
 
+    /// <summary>Project secrets, their values as ciphertext only.</summary>
+    public TableClient Secrets { get; } = tables.GetTableClient(options.TablePrefix + "secrets");
+
     public BlobContainerClient Codebases { get; } = blobs.GetBlobContainerClient(options.CodebaseContainer);
 
     /// <summary>Large execution inputs and outputs; named after the table prefix, which is a valid container name once lower-cased.</summary>
@@ -41,16 +44,19 @@ public sealed class StoreTables(TableServiceClient tables, BlobServiceClient blo
     /// <summary>JSON documents too large for a table property (see <see cref="DocumentColumns"/>), named like <see cref="Payloads"/>.</summary>
     public BlobContainerClient Documents { get; } = blobs.GetBlobContainerClient(options.TablePrefix.ToLowerInvariant() + "documents");
 
+    /// <summary>The Data Protection key ring that encrypts secrets, its keys sealed by a key kept outside storage; named like <see cref="Payloads"/>.</summary>
+    public BlobContainerClient Keys { get; } = blobs.GetBlobContainerClient(options.TablePrefix.ToLowerInvariant() + "keys");
+
     public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) =>
         StorageFailure.TranslateAsync(
             async () =>
             {
-                foreach (var table in new[] { Organizations, Users, Projects, ApiKeys, Packages, Services, Replicas, Executions, ExecutionIndex, IdempotencyKeys, DeadLetters, Triggers, TriggerOnce })
+                foreach (var table in new[] { Organizations, Users, Projects, ApiKeys, Packages, Services, Replicas, Executions, ExecutionIndex, IdempotencyKeys, DeadLetters, Triggers, TriggerOnce, Secrets })
                 {
                     await table.CreateIfNotExistsAsync(cancellationToken);
                 }
 
-                foreach (var container in new[] { Codebases, Payloads, Documents })
+                foreach (var container in new[] { Codebases, Payloads, Documents, Keys })
                 {
                     await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
                 }

@@ -64,7 +64,7 @@ public sealed class ApiKeyAuthenticationHandler(
                 entry.AbsoluteExpirationRelativeToNow = cacheLifetime;
                 return await keys.FindByHashAsync(hash, Context.RequestAborted);
             });
-        return key is null ? AuthenticateResult.Fail("The API key is not valid or was revoked.") : Success(key.UserId, key.Id, isAdmin: false);
+        return key is null ? AuthenticateResult.Fail("The API key is not valid or was revoked.") : Success(key.UserId, key.Id, isAdmin: false, runner: key.RunnerReplicaId);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -87,7 +87,7 @@ public sealed class ApiKeyAuthenticationHandler(
     private static AuthenticateResult EventPublisher(string projectId) =>
         Success(Caller.EventPublisherPrefix + projectId, Caller.EventPublisherPrefix + projectId, isAdmin: false, eventProject: projectId);
 
-    private static AuthenticateResult Success(string userId, string keyId, bool isAdmin, string? eventProject = null)
+    private static AuthenticateResult Success(string userId, string keyId, bool isAdmin, string? eventProject = null, string? runner = null)
     {
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, userId), new(Caller.KeyClaim, keyId) };
         if (isAdmin)
@@ -98,6 +98,11 @@ public sealed class ApiKeyAuthenticationHandler(
         if (eventProject is not null)
         {
             claims.Add(new Claim(Caller.EventProjectClaim, eventProject));
+        }
+
+        if (runner is not null)
+        {
+            claims.Add(new Claim(Caller.RunnerClaim, runner));
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));

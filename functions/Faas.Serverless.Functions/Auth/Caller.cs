@@ -14,6 +14,9 @@ public sealed record Caller(string Id, bool IsAdmin)
     /// <summary>The project whose event key or SAS token the request presented; such a caller may only post its events.</summary>
     public const string EventProjectClaim = "faas:eventproject";
 
+    /// <summary>The replica (or Container Apps job) a runner key was issued for; absent for keys people create.</summary>
+    public const string RunnerClaim = "faas:runner";
+
     /// <summary>Prefix of the id of a project's event publisher, the caller behind its event key: <c>events:{projectId}</c>.</summary>
     public const string EventPublisherPrefix = "events:";
 

@@ -27,6 +27,8 @@ internal static class ApiRoutes
         project.MapDeadLetterEndpoints();
         project.MapTriggerEndpoints();
         project.MapEventEndpoints();
+        project.MapSecretEndpoints();
+        project.MapServiceEventEndpoints();
     }
 
     private static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> CheckHealthAsync(StoreTables tables, IReplicaIsolationStatus isolation, CancellationToken cancellationToken)

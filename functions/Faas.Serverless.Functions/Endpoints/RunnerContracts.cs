@@ -26,7 +26,13 @@ public sealed record RunnerSpecResponse(
 {
     /// <summary>What the host keeps of an attempt, so that a runner can refuse more before sending it.</summary>
     public RunnerLimits? Limits { get; init; }
+
+    /// <summary>Names of the secrets to fetch from <c>runner-secrets</c> before the workers start.</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
 }
+
+/// <summary><c>GET {base}/runner-secrets</c>: the values of the secrets the service names, by name.</summary>
+public sealed record RunnerSecretsResponse(IReadOnlyDictionary<string, string> Secrets);
 
 public sealed record RunnerLimits(long MaxOutputBytes, long MaxLogBytes);
 

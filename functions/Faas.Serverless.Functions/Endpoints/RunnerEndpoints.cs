@@ -25,6 +25,7 @@ internal static partial class RunnerEndpoints
         var group = project.MapGroup("/services/{serviceId}").WithTags("Runner protocol");
         group.AddEndpointFilter<ServiceBotFilter>();
         group.MapGet("/runner-spec", GetSpecAsync);
+        group.MapGet("/runner-secrets", GetSecretsAsync);
         group.MapPut("/replicas/{replicaId}", ReportReplicaAsync);
         group.MapPost("/work/lease", LeaseAsync);
         group.MapPost("/work/renew", RenewAsync);
@@ -65,6 +66,7 @@ internal static partial class RunnerEndpoints
             new BotResponse(bot.Id, bot.Email, bot.Name, bot.CreatedAt))
         {
             Limits = new RunnerLimits(limits.Value.MaxOutputBytes, limits.Value.MaxLogBytes),
+            Secrets = spec.Secrets,
         });
     }
 

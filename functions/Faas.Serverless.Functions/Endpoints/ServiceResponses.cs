@@ -26,6 +26,9 @@ public sealed record ServiceResponse(
     DateTimeOffset UpdatedAt,
     string Creator)
 {
+    /// <summary>Names of the project secrets the service's workers get; never their values.</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+
     public static ServiceResponse From(Service service)
     {
         var spec = service.Spec;
@@ -49,7 +52,10 @@ public sealed record ServiceResponse(
             service.Version,
             service.CreatedAt,
             service.UpdatedAt,
-            service.Creator);
+            service.Creator)
+        {
+            Secrets = spec.Secrets,
+        };
     }
 }
 

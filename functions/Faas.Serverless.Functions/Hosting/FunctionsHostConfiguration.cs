@@ -13,7 +13,11 @@ internal static class FunctionsHostConfiguration
     public static void AddFunctionsHostFiles(this WebApplicationBuilder builder, string[] args)
     {
         var appRoot = FindAppRoot(builder.Environment.ContentRootPath);
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            // Beside the admin key that scripts/start.sh keeps there; outside storage, which must hold only ciphertext.
+            ["Faas:Secrets:KeyEncryptionKeyFile"] = Path.Combine(appRoot, ".data", "secrets.kek"),
+        };
         ReadHostJson(Path.Combine(appRoot, "host.json"), settings);
         ReadLocalSettings(Path.Combine(appRoot, "local.settings.json"), settings);
         builder.Configuration.AddInMemoryCollection(settings);

@@ -86,6 +86,7 @@ internal static class HostRegistration
         services.AddContainerAppsRunners();
         services.AddHostedService<StorageInitializer>();
         services.AddTriggers();
+        services.AddFaasSecrets();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

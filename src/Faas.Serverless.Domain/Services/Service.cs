@@ -24,7 +24,11 @@ public sealed record ServiceSpec(
     int ExecutionTimeout,
     int DrainTime,
     OnReset OnReset,
-    string BotUserId);
+    string BotUserId)
+{
+    /// <summary>The project secrets its workers get as environment variables, by name (none in specs stored before secrets).</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+}
 
 /// <summary>A deployment of one module of one package revision; <see cref="Version"/> counts its updates.</summary>
 public sealed record Service(

@@ -85,9 +85,32 @@ public sealed class ServiceManager(
                 throw new ValidationFailedException(Error("bot", $"Version {version} runs as a bot that can no longer be used: {botProblem}"));
             }
 
+            var secretErrors = new ValidationErrors();
+            await specs.CheckSecretsAsync(project.Id, revision.Spec.Secrets, secretErrors, cancellationToken);
+            if (!secretErrors.IsEmpty)
+            {
+                throw new ValidationFailedException(secretErrors);
+            }
+
             return await services.UpdateAsync(current, revision.Spec, updater, clock.GetUtcNow(), cancellationToken);
         },
         cancellationToken);
+
+    /// <summary>
+    /// Deploys the current spec again as a new version, so that every replica is replaced (draining the old ones):
+    /// what a change of a secret the service uses needs. Null when the service does not exist or is being deleted.
+    /// </summary>
+    public async Task<Service?> RestartAsync(string projectId, string serviceId, string updater, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ChangeAsync(projectId, serviceId, null, current => services.UpdateAsync(current, current.Spec, updater, clock.GetUtcNow(), cancellationToken), cancellationToken);
+        }
+        catch (ConflictException)
+        {
+            return null;
+        }
+    }
 
     public Task<Service?> SetActiveAsync(string projectId, string serviceId, bool active, string? ifMatch, CancellationToken cancellationToken = default) =>
         ChangeAsync(projectId, serviceId, ifMatch, current => current.Active == active

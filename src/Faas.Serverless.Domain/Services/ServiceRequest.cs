@@ -33,6 +33,9 @@ public sealed record ServiceRequest
 
     /// <summary>The bot user the service runs as; a new bot is made when a create names none.</summary>
     public string? Bot { get; init; }
+
+    /// <summary>Names of project secrets its workers get; absent keeps the current list, <c>[]</c> clears it.</summary>
+    public List<string>? Secrets { get; init; }
 }
 
 public sealed record RuntimeRequest

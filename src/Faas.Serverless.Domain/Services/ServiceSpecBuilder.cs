@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Packages;
+using Faas.Serverless.Domain.Secrets;
 using Faas.Serverless.Domain.Validation;
 
 namespace Faas.Serverless.Domain.Services;
@@ -9,7 +10,7 @@ namespace Faas.Serverless.Domain.Services;
 /// Resolves a request into a complete spec: the package revision is pinned, the module found, init params
 /// checked against its initInputs and every runtime field range-checked. All problems are reported together.
 /// </summary>
-public sealed class ServiceSpecBuilder(IPackageStore packages, BotService bots)
+public sealed class ServiceSpecBuilder(IPackageStore packages, BotService bots, ISecretStore secrets)
 {
     /// <param name="current">The spec being updated, or null for a create.</param>
     /// <returns>The spec; its BotUserId is empty when a create names no bot (the caller makes one).</returns>
@@ -41,12 +42,42 @@ public sealed class ServiceSpecBuilder(IPackageStore packages, BotService bots)
             errors.Add("bot", botProblem);
         }
 
+        var secretNames = request.Secrets ?? current?.Secrets ?? [];
+        await CheckSecretsAsync(project.Id, secretNames, errors, cancellationToken);
         if (!errors.IsEmpty || package is null || revision is null || module is null)
         {
             throw new ValidationFailedException(errors);
         }
 
-        return new ServiceSpec(package.Id, package.Name, revision.Revision, module.Name, initParams, runtime, maxAttempts, timeout, drainTime, onReset, bot ?? string.Empty);
+        return new ServiceSpec(package.Id, package.Name, revision.Revision, module.Name, initParams, runtime, maxAttempts, timeout, drainTime, onReset, bot ?? string.Empty)
+        {
+            Secrets = [.. secretNames.Distinct(StringComparer.Ordinal)],
+        };
+    }
+
+    /// <summary>Adds a problem, under <c>secrets</c>, for every name that is invalid or names no secret of the project.</summary>
+    public async Task CheckSecretsAsync(string projectId, IReadOnlyList<string> names, ValidationErrors errors, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (names.Count > SecretRules.MaxPerService)
+        {
+            errors.Add("secrets", $"A service may name at most {SecretRules.MaxPerService} secrets; got {names.Count}.");
+            return;
+        }
+
+        var problems = names.Select(name => SecretRules.NameProblem(name)).OfType<string>().ToList();
+        if (problems.Count > 0)
+        {
+            problems.ForEach(problem => errors.Add("secrets", problem));
+            return;
+        }
+
+        var known = (await secrets.ListAsync(projectId, cancellationToken)).Select(secret => secret.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var missing in names.Where(name => !known.Contains(name)).Distinct(StringComparer.Ordinal))
+        {
+            errors.Add("secrets", $"Secret '{missing}' does not exist in project '{projectId}'; create it with PUT /api/v1/projects/{projectId}/secrets/{missing}.");
+        }
     }
 
     private async Task<Package?> ResolvePackageAsync(string projectId, ServiceRequest request, ServiceSpec? current, ValidationErrors errors, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Faas.Serverless.Runner.Api;
+using Faas.Serverless.Runner.Secrets;
 using Microsoft.Extensions.Logging;
 
 namespace Faas.Serverless.Runner.Agent;
@@ -7,7 +8,7 @@ namespace Faas.Serverless.Runner.Agent;
 /// Owns the replica's reported state: a state change is PUT at once, and the current state is PUT again every
 /// heartbeat interval. PUTs are serialized so a heartbeat never overtakes a newer state.
 /// </summary>
-internal sealed partial class ReplicaStateReporter(HostApiClient api, ILogger<ReplicaStateReporter> logger) : IDisposable
+internal sealed partial class ReplicaStateReporter(HostApiClient api, SecretMasker masker, ILogger<ReplicaStateReporter> logger) : IDisposable
 {
     private readonly SemaphoreSlim _putLock = new(1, 1);
     private ReplicaStateReport _current = new(ReplicaStates.Starting, null, Environment.ProcessId, null, null, null, null);
@@ -31,6 +32,9 @@ internal sealed partial class ReplicaStateReporter(HostApiClient api, ILogger<Re
     /// <exception cref="HostRefusedException">The host refused the bot or the service.</exception>
     public async Task ReportAsync(string state, string? message, ErrorInfo? error = null, CancellationToken cancellationToken = default)
     {
+        // An init error is user code's exception: its message and traceback may hold a secret.
+        message = masker.Apply(message);
+        error = masker.Apply(error);
         Update(current => current with { State = state, Message = message, Error = error });
         LogState(logger, state, message ?? string.Empty);
         await PutAsync(RetryPolicy.Default, cancellationToken);

@@ -3,6 +3,7 @@ using Faas.Serverless.Runner.Api;
 using Faas.Serverless.Runner.Codebase;
 using Faas.Serverless.Runner.Hosting;
 using Faas.Serverless.Runner.Options;
+using Faas.Serverless.Runner.Secrets;
 using Faas.Serverless.Runner.Work;
 using Faas.Serverless.Runner.Worker;
 using Microsoft.Extensions.Logging;
@@ -22,8 +23,9 @@ internal sealed partial class RunnerAgent(
     ReplicaStateReporter reporter,
     ParentWatchdog parent,
     AgentTimings timings,
+    SecretMasker masker,
     TimeProvider timeProvider,
-    ILoggerFactory loggerFactory)
+    MaskingLoggerFactory loggerFactory)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<RunnerAgent>();
 
@@ -46,8 +48,10 @@ internal sealed partial class RunnerAgent(
             heartbeat = reporter.RunHeartbeatAsync(timings.HeartbeatInterval, timeProvider, heartbeatCts.Token);
             await reporter.ReportAsync(ReplicaStates.Starting, $"Preparing codebase {spec.Codebase.Sha256[..Math.Min(12, spec.Codebase.Sha256.Length)]}", null, stopping);
             var codebaseDir = options.CodebaseDir ?? await cache.EnsureAsync(spec.Codebase, stopping);
+            var secrets = spec.Secrets is { Count: > 0 } ? await api.GetSecretsAsync(stopping) : new Dictionary<string, string>();
+            masker.Use(secrets.Values);
             await reporter.ReportAsync(ReplicaStates.Initializing, "Starting the Python worker", null, stopping);
-            return await RunWorkerAsync(spec, codebaseDir, stopping);
+            return await RunWorkerAsync(spec, codebaseDir, secrets, stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -77,16 +81,16 @@ internal sealed partial class RunnerAgent(
         }
     }
 
-    private async Task<int> RunWorkerAsync(RunnerSpec spec, string codebaseDir, CancellationToken stopping)
+    private async Task<int> RunWorkerAsync(RunnerSpec spec, string codebaseDir, IReadOnlyDictionary<string, string> secrets, CancellationToken stopping)
     {
         var leaseGate = new AsyncReaderWriterLock();
         var spool = new ResultSpool(options.SpoolDir ?? Path.Combine(options.WorkDir, "spool", options.ReplicaId), timeProvider, loggerFactory.CreateLogger<ResultSpool>());
-        var outbox = new EventOutbox(api.PostEventsAsync, spool, leaseGate, timings, timeProvider, loggerFactory.CreateLogger<EventOutbox>());
+        var outbox = new EventOutbox(api.PostEventsAsync, spool, leaseGate, timings, timeProvider, loggerFactory.CreateLogger<EventOutbox>(), masker);
         var channel = new WorkerChannel();
         var tracker = new ExecutionTracker(outbox, channel, timings, timeProvider, loggerFactory.CreateLogger<ExecutionTracker>());
         outbox.FinalEventDelivered = tracker.OnFinalEventDelivered;
         var python = await PythonInterpreter.ResolveAsync(options.Python, stopping);
-        await using var workers = new WorkerPool(spec.Concurrency, SlotSettings(spec, codebaseDir, python, tracker), timings.WorkerRespawnBackoff, loggerFactory);
+        await using var workers = new WorkerPool(spec.Concurrency, SlotSettings(spec, codebaseDir, python, tracker, secrets), timings.WorkerRespawnBackoff, loggerFactory);
         channel.Attach(workers);
         ErrorInfo? initError;
         try
@@ -118,7 +122,7 @@ internal sealed partial class RunnerAgent(
         return await session.RunAsync(stopping);
     }
 
-    private WorkerSlotSettings SlotSettings(RunnerSpec spec, string codebaseDir, string python, ExecutionTracker tracker)
+    private WorkerSlotSettings SlotSettings(RunnerSpec spec, string codebaseDir, string python, ExecutionTracker tracker, IReadOnlyDictionary<string, string> secrets)
     {
         var startInfo = new WorkerStartInfo(python, options.SdkDir, codebaseDir, spec.Module.EntryPoint, spec.Module.ClassName, spec.MaxWorkerLineBytes);
         return new WorkerSlotSettings(
@@ -126,7 +130,8 @@ internal sealed partial class RunnerAgent(
             slot => WorkerEnvironment.Build(
                 startInfo,
                 new WorkerIdentity(options.ProjectId, options.ServiceId, spec.ServiceName, spec.Version, options.ReplicaId, slot),
-                RunnerEnvironment.Process),
+                RunnerEnvironment.Process,
+                secrets),
             InitRequestFactory.Create(spec),
             tracker,
             tracker.SlotFreed,

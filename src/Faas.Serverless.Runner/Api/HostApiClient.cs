@@ -26,6 +26,15 @@ internal sealed partial class HostApiClient(HttpClient http, RunnerOptions optio
             ?? throw new HostApiException("GET runner-spec returned an empty body.");
     }
 
+    /// <summary>The values of the secrets the service names; never logged, and masked in everything the replica reports.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Get, Service("runner-secrets")), "GET runner-secrets", RetryPolicy.Default, CallTimeout, cancellationToken);
+        var result = await response.Content.ReadFromJsonAsync(RunnerJson.Default.RunnerSecrets, cancellationToken);
+        return result?.Secrets ?? new Dictionary<string, string>();
+    }
+
     public async Task PutReplicaStateAsync(ReplicaStateReport report, RetryPolicy retry, CancellationToken cancellationToken = default)
     {
         using var response = await SendAsync(

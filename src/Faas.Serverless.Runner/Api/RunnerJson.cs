@@ -10,6 +10,7 @@ namespace Faas.Serverless.Runner.Api;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(RunnerSpec))]
+[JsonSerializable(typeof(RunnerSecrets))]
 [JsonSerializable(typeof(LeaseRequest))]
 [JsonSerializable(typeof(LeaseResponse))]
 [JsonSerializable(typeof(RenewRequest))]

@@ -22,7 +22,8 @@ internal sealed record RunnerSpec(
     int ExecutionTimeout = 3600,
     int DrainTime = 600,
     int LeaseSeconds = 60,
-    RunnerLimits? Limits = null)
+    RunnerLimits? Limits = null,
+    IReadOnlyList<string>? Secrets = null)
 {
     public const int MinLeaseSeconds = 3;
 
@@ -65,6 +66,9 @@ internal sealed record ModuleSpec(
     JsonElement? Functions);
 
 internal sealed record CodebaseSpec(string Sha256, long SizeBytes, string Url);
+
+/// <summary><c>GET {base}/runner-secrets</c>: the values of the secrets the spec names, for the workers' environment.</summary>
+internal sealed record RunnerSecrets(IReadOnlyDictionary<string, string>? Secrets);
 
 /// <summary>Per-execution size limits (host.json <c>extensions.faas.limits</c>), enforced by the worker.</summary>
 /// <param name="MaxOutputBytes">Largest JSON encoding of a result; beyond it the attempt fails with <c>OutputTooLarge</c>.</param>

@@ -3,6 +3,7 @@ using Faas.Serverless.Runner.Agent;
 using Faas.Serverless.Runner.Api;
 using Faas.Serverless.Runner.Codebase;
 using Faas.Serverless.Runner.Options;
+using Faas.Serverless.Runner.Secrets;
 using Faas.Serverless.Runner.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -44,11 +45,13 @@ internal static class RunnerServiceCollectionExtensions
             sp.GetRequiredService<ExtractionLimits>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CodebaseCache>>()));
+        services.AddSingleton<SecretMasker>();
+        services.AddSingleton<MaskingLoggerFactory>();
         services.AddSingleton<ParentWatchdog>();
         services.AddHostedService(sp => sp.GetRequiredService<ParentWatchdog>());
         services.AddSingleton(sp =>
         {
-            var reporter = new ReplicaStateReporter(sp.GetRequiredService<HostApiClient>(), sp.GetRequiredService<ILogger<ReplicaStateReporter>>());
+            var reporter = new ReplicaStateReporter(sp.GetRequiredService<HostApiClient>(), sp.GetRequiredService<SecretMasker>(), sp.GetRequiredService<ILogger<ReplicaStateReporter>>());
             if (options.SeenPid is { } pid)
             {
                 // Inside a sandbox's pid namespace the agent is pid 1; the host can only see and signal the outer pid.

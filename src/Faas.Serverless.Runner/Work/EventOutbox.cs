@@ -1,4 +1,5 @@
 using Faas.Serverless.Runner.Api;
+using Faas.Serverless.Runner.Secrets;
 using Nito.AsyncEx;
 using Microsoft.Extensions.Logging;
 
@@ -25,7 +26,8 @@ internal sealed partial class EventOutbox(
     AsyncReaderWriterLock leaseGate,
     AgentTimings timings,
     TimeProvider timeProvider,
-    ILogger logger)
+    ILogger logger,
+    SecretMasker? masker = null)
 {
     public const string OutputTooLargeErrorType = "OutputTooLarge";
     public const string ResultRejectedErrorType = "ResultRejected";
@@ -59,6 +61,9 @@ internal sealed partial class EventOutbox(
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(runnerEvent);
+
+        // Before the spool too: nothing user code printed leaves the agent with a secret in it, not even on disk.
+        runnerEvent = masker?.Apply(runnerEvent) ?? runnerEvent;
         var size = IsResult(runnerEvent) ? spool.Save(runnerEvent with { LeaseId = run.LeaseId }) ?? Estimate(runnerEvent) : Estimate(runnerEvent);
         lock (_sync)
         {

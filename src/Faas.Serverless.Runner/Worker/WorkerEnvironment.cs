@@ -15,7 +15,8 @@ internal static class WorkerEnvironment
     private static readonly string[] Inherited = ["HOME", "TMPDIR", "LANG", "LC_ALL", "TZ"];
 
     /// <param name="agentEnvironment">The agent's own environment (a seam for tests).</param>
-    public static Dictionary<string, string> Build(WorkerStartInfo info, WorkerIdentity identity, Func<string, string?> agentEnvironment)
+    /// <param name="secrets">The service's secrets, by name; none may replace a variable above (the host refuses such names too).</param>
+    public static Dictionary<string, string> Build(WorkerStartInfo info, WorkerIdentity identity, Func<string, string?> agentEnvironment, IReadOnlyDictionary<string, string>? secrets = null)
     {
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(identity);
@@ -45,6 +46,11 @@ internal static class WorkerEnvironment
             {
                 environment[name] = value;
             }
+        }
+
+        foreach (var (name, value) in secrets ?? new Dictionary<string, string>())
+        {
+            environment.TryAdd(name, value);
         }
 
         return environment;

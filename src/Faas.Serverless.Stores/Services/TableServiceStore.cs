@@ -115,11 +115,14 @@ public sealed class TableServiceStore : IServiceStore
                     new(TableTransactionActionType.Delete, new TableEntity(current.ProjectId, ServiceRows.Name(current.Name))),
                 };
                 var blobs = new List<string?> { _documents.Replaced(current.ProjectId, ServiceRows.Head(current.Id), ServiceRows.Spec, ServiceRows.SpecJson(current.Spec), next: null) };
-                var filter = TablePaging.PartitionRowKeyStartsWith(current.ProjectId, ServiceRows.VersionPrefix(current.Id));
-                await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", DocumentColumns.BlobColumn(ServiceRows.Spec)], cancellationToken: cancellationToken))
+                foreach (var prefix in new[] { ServiceRows.VersionPrefix(current.Id), ServiceEventRows.Prefix(current.Id) })
                 {
-                    rows.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(current.ProjectId, entity.RowKey)));
-                    blobs.Add(entity.GetString(DocumentColumns.BlobColumn(ServiceRows.Spec)));
+                    var filter = TablePaging.PartitionRowKeyStartsWith(current.ProjectId, prefix);
+                    await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", DocumentColumns.BlobColumn(ServiceRows.Spec)], cancellationToken: cancellationToken))
+                    {
+                        rows.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(current.ProjectId, entity.RowKey)));
+                        blobs.Add(entity.GetString(DocumentColumns.BlobColumn(ServiceRows.Spec)));
+                    }
                 }
 
                 // The head goes in the first batch, so a crash part-way leaves only unreachable snapshots behind.

@@ -42,4 +42,15 @@ public sealed class WorkerEnvironmentTests
 
         Assert.Equal("/opt/python/3.12/bin:" + WorkerEnvironment.SafePath, environment["PATH"]);
     }
+
+    [Fact]
+    public void Build_Secrets_AddedWithoutReplacingPlatformVariables()
+    {
+        var secrets = new Dictionary<string, string> { ["OPENAI_KEY"] = "sk-123456", ["PATH"] = "/evil" };
+
+        var environment = WorkerEnvironment.Build(new WorkerStartInfo("/usr/bin/python3", "/sdk", "/code", "main.py", "ServiceRunner", 1024), Identity, _ => null, secrets);
+
+        Assert.Equal("sk-123456", environment["OPENAI_KEY"]);
+        Assert.Equal(WorkerEnvironment.SafePath, environment["PATH"]);
+    }
 }
