@@ -1,3 +1,4 @@
+using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Secrets;
 using Faas.Serverless.Functions.Auth;
@@ -24,10 +25,11 @@ internal static class SecretEndpoints
         group.MapDelete("/{name}", DeleteAsync).RequireProjectRole(ProjectRole.Developer);
     }
 
-    private static async Task<Ok<IReadOnlyList<SecretResponse>>> ListAsync(HttpContext http, ISecretStore secrets, CancellationToken cancellationToken)
+    /// <summary>A page like every other listing; a project's secrets are few, so it is always the only one.</summary>
+    private static async Task<Ok<Page<SecretResponse>>> ListAsync(HttpContext http, ISecretStore secrets, CancellationToken cancellationToken)
     {
         var all = await secrets.ListAsync(http.GetProjectScope().Project.Id, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<SecretResponse>>([.. all.Select(SecretResponse.From)]);
+        return TypedResults.Ok(new Page<SecretResponse>([.. all.Select(SecretResponse.From)], null));
     }
 
     private static async Task<Results<Ok<SecretResponse>, ProblemHttpResult>> GetAsync(string name, HttpContext http, ISecretStore secrets, CancellationToken cancellationToken)

@@ -75,7 +75,7 @@ public sealed class ApiShapeTests(AzuriteFixture azurite) : IAsyncLifetime
             "/api/v1/organizations", $"/api/v1/organizations/{_scenario.Tenant.OrganizationId}/members", "/api/v1/projects", $"/api/v1/users/{me}/api-keys",
             $"{Project}/members", $"{Project}/bots", $"{Project}/packages", $"{Project}/packages/{packageId}/revisions", $"{Project}/services",
             $"{Project}/services/{_scenario.ServiceId}/versions", $"{Project}/services/{_scenario.ServiceId}/executions", $"{Project}/executions",
-            _scenario.Triggers, $"{Project}/dead-letters",
+            _scenario.Triggers, $"{Project}/dead-letters", $"{Project}/secrets", $"{Project}/services/{_scenario.ServiceId}/events",
         ];
 
         foreach (var listing in listings)

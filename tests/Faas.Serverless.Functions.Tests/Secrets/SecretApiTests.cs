@@ -40,7 +40,7 @@ public sealed class SecretApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.DoesNotContain(value, await created.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(value, list, StringComparison.Ordinal);
-        Assert.Equal("DB_PASSWORD", JsonDocument.Parse(list).RootElement[0].GetProperty("name").GetString());
+        Assert.Equal("DB_PASSWORD", JsonDocument.Parse(list).RootElement.GetProperty("items")[0].GetProperty("name").GetString());
         Assert.Equal(1, one.GetProperty("version").GetInt32());
         Assert.False(one.TryGetProperty("value", out _));
     }

@@ -96,7 +96,7 @@ public sealed class SecretsEndToEndTests(AzuriteFixture azurite) : IAsyncLifetim
         await e2e.Client.GetStringAsync($"{e2e.Project}/secrets/{SecretName}");
         await e2e.Client.GetStringAsync($"{e2e.Project}/services/{named}");
         await e2e.Client.GetStringAsync($"{e2e.Project}/services/{named}/status");
-        await e2e.Client.GetStringAsync($"{e2e.Project}/services/{named}/revisions");
+        await e2e.Client.GetStringAsync($"{e2e.Project}/services/{named}/versions");
         await e2e.Client.GetStringAsync($"{e2e.Project}/executions/{leaked.GetProperty("id").GetString()}/logs");
         await e2e.Client.GetStringAsync($"{e2e.Project}/executions");
         string[] values = [ours, theirs, updated];
