@@ -1,0 +1,47 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Faas.Serverless.Client;
+
+/// <summary>Turns an unsuccessful answer into a <see cref="FaasApiException"/>, whatever its body holds.</summary>
+internal static class ProblemReader
+{
+    public static async Task<FaasApiException> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        Problem? problem = null;
+        try
+        {
+            problem = text.Length == 0 ? null : JsonSerializer.Deserialize<Problem>(text, FaasJson.Options);
+        }
+        catch (JsonException)
+        {
+            // A proxy or a crashed host may answer HTML or plain text: the status and reason still say what happened.
+        }
+
+        return new FaasApiException(
+            response.StatusCode,
+            problem?.Title ?? response.ReasonPhrase,
+            problem?.Detail ?? (problem is null && text.Length > 0 ? text : null),
+            problem?.Type,
+            problem?.Errors,
+            problem?.TraceId);
+    }
+
+    public static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync<T>(FaasJson.Options, cancellationToken).ConfigureAwait(false)
+            ?? throw new FaasApiException($"{(int)response.StatusCode}: the API answered an empty body.");
+    }
+
+    private sealed record Problem(string? Type, string? Title, string? Detail, string? TraceId, Dictionary<string, IReadOnlyList<string>>? Errors);
+}
