@@ -25,7 +25,7 @@ public sealed partial class FaasClient
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
 
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         return await ProblemReader.ReadJsonAsync<Execution>(response, cancellationToken).ConfigureAwait(false);
     }
 

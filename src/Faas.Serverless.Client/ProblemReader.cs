@@ -8,7 +8,7 @@ internal static class ProblemReader
 {
     public static async Task<FaasApiException> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var text = await CancellableAsync(() => response.Content.ReadAsStringAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         Problem? problem = null;
         try
         {
@@ -39,8 +39,24 @@ internal static class ProblemReader
     public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadFromJsonAsync<T>(FaasJson.Options, cancellationToken).ConfigureAwait(false)
+        return await CancellableAsync(() => response.Content.ReadFromJsonAsync<T>(FaasJson.Options, cancellationToken), cancellationToken).ConfigureAwait(false)
             ?? throw new FaasApiException($"{(int)response.StatusCode}: the API answered an empty body.");
+    }
+
+    /// <summary>
+    /// A cancelled call must surface as <see cref="OperationCanceledException"/>; some handlers (TestServer, a
+    /// connection torn down mid-body) report the abort as an I/O failure instead.
+    /// </summary>
+    public static async Task<T> CancellableAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The call was cancelled.", e, cancellationToken);
+        }
     }
 
     private sealed record Problem(string? Type, string? Title, string? Detail, string? TraceId, Dictionary<string, IReadOnlyList<string>>? Errors);
