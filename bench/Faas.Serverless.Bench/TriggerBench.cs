@@ -79,6 +79,8 @@ internal static class TriggerBench
         ["id"] = Guid.NewGuid().ToString(),
         ["eventType"] = "Item.Created",
         ["subject"] = $"/datasets/bench/items/item-{i}",
+        ["eventTime"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+        ["dataVersion"] = "1.0",
         ["data"] = new JsonObject { ["id"] = $"item-{i}", ["dir"] = "/bench", ["name"] = $"item-{i}.txt" },
     };
 
