@@ -54,6 +54,18 @@ public sealed class TableTriggerStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task CreateAsync_NameTakenInAnotherCase_ThrowsConflictAndOtherProjectsMayUseIt()
+    {
+        var store = new TableTriggerStore(await StoreScope.CreateAsync(azurite));
+        var first = await store.CreateAsync(EventTrigger("p1", TriggerResource.Item) with { Name = "nightly" });
+
+        var clash = await Assert.ThrowsAsync<ConflictException>(() => store.CreateAsync(EventTrigger("p1", TriggerResource.Item) with { Name = "NIGHTLY" }));
+        await store.CreateAsync(EventTrigger("p2", TriggerResource.Item) with { Name = "nightly" });
+
+        Assert.Contains(first.Id, clash.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ListActive_FiltersByTypeResourceActivityAndProject()
     {
         var store = new TableTriggerStore(await StoreScope.CreateAsync(azurite));
@@ -116,16 +128,23 @@ public sealed class TableTriggerStoreTests(AzuriteFixture azurite)
         Assert.Equal("again", await store.ClaimAsync("trigger", "r7", "again"));
     }
 
-    private static Trigger EventTrigger(string projectId, TriggerResource resource) => new(
-        Ids.New(), projectId, "t", TriggerType.Event, true,
+    // Names are unique per project, so each trigger gets its own.
+    private static Trigger EventTrigger(string projectId, TriggerResource resource) => Named(
+        projectId, "t", TriggerType.Event,
         new TriggerSpec(resource, ["Created", "Updated"], Json("""{"dir":"/train"}"""), TriggerExecutionMode.Once,
             new Dictionary<string, JsonElement> { ["label"] = Json("\"cat\"") }, new TriggerOperation("function", "svc", "tag"), null, null, null, null, null),
-        Now, Now, "me", "W/\"1\"", TriggerState.Initial, string.Empty);
+        TriggerState.Initial);
 
-    private static Trigger CronTrigger(string projectId) => new(
-        Ids.New(), projectId, "c", TriggerType.Cron, true,
+    private static Trigger CronTrigger(string projectId) => Named(
+        projectId, "c", TriggerType.Cron,
         new TriggerSpec(null, null, null, null, new Dictionary<string, JsonElement>(), new TriggerOperation("function", "svc", "run"), "* * * * * *", null, null, null, null),
-        Now, Now, "me", "W/\"1\"", TriggerState.Initial with { Checkpoint = Now }, string.Empty);
+        TriggerState.Initial with { Checkpoint = Now });
+
+    private static Trigger Named(string projectId, string prefix, TriggerType type, TriggerSpec spec, TriggerState state)
+    {
+        var id = Ids.New();
+        return new Trigger(id, projectId, $"{prefix}-{id}", type, true, spec, Now, Now, "me", "W/\"1\"", state, string.Empty);
+    }
 
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
 }
