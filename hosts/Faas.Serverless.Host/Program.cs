@@ -1,17 +1,19 @@
-using Faas.Serverless.Functions.Endpoints;
-using Faas.Serverless.Functions.Hosting;
+using Faas.Serverless.Api.Endpoints;
+using Faas.Serverless.Api.Hosting;
+using Faas.Serverless.Api.Triggers;
+using Faas.Serverless.Host;
+using Faas.Serverless.Orchestrations.Durable;
+using Faas.Serverless.Orchestrations.Engine;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionsHostFiles(args);
-builder.AddFaasHost();
+builder.AddFaasApi();
+builder.Services.AddDurableTask(builder.Configuration).AddOrchestrator<ExecutionOrchestration>().AddActivity<ApplyEventsActivity>();
+builder.Services.AddCronDispatcher();
 builder.AddFaasTelemetry();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseAuthentication();
-app.UseRateLimiter();
-app.UseAuthorization();
+app.UseFaasApi();
 app.MapFaasApi();
 app.Run();
 

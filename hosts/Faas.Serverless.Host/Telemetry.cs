@@ -1,7 +1,7 @@
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Faas.Serverless.Functions.Hosting;
+namespace Faas.Serverless.Host;
 
 /// <summary>
 /// Traces of the host: incoming API requests and, beneath them, every Azure SDK storage call (the SDKs' own

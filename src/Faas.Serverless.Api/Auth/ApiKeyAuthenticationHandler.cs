@@ -3,12 +3,12 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Faas.Serverless.Domain.Identity;
-using Faas.Serverless.Functions.Hosting;
+using Faas.Serverless.Api.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
-namespace Faas.Serverless.Functions.Auth;
+namespace Faas.Serverless.Api.Auth;
 
 /// <summary>
 /// Accepts <c>Authorization: Bearer {key}</c> (or <c>x-api-key</c>) holding the admin key or a user's API key. The

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Faas.Serverless.Functions.Auth;
+namespace Faas.Serverless.Api.Auth;
 
 /// <summary>The authenticated principal of a request: the platform admin or a user (bots are users).</summary>
 public sealed record Caller(string Id, bool IsAdmin)

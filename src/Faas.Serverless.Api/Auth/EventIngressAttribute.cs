@@ -1,4 +1,4 @@
-namespace Faas.Serverless.Functions.Auth;
+namespace Faas.Serverless.Api.Auth;
 
 /// <summary>
 /// Marks the event ingress routes, which accept the keys event publishers send: the project's event key or an API key

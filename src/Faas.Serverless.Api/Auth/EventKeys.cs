@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using Faas.Serverless.Functions.Hosting;
+using Faas.Serverless.Api.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Faas.Serverless.Functions.Auth;
+namespace Faas.Serverless.Api.Auth;
 
 /// <summary>
 /// Each project's event key: 32 bytes in base64, the form Event Grid topic keys have, so that publisher SDKs can sign

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Web;
 
-namespace Faas.Serverless.Functions.Auth;
+namespace Faas.Serverless.Api.Auth;
 
 /// <summary>
 /// Event Grid SAS tokens, <c>r={resource}&amp;e={expiry}&amp;s={signature}</c>, each part URL-encoded, the signature

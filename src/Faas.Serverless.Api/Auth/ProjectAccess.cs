@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Faas.Serverless.Domain.Identity;
-using Faas.Serverless.Functions.Http;
+using Faas.Serverless.Api.Http;
 
-namespace Faas.Serverless.Functions.Auth;
+namespace Faas.Serverless.Api.Auth;
 
 /// <summary>The project a request targets and the caller's role in it; resolved once per request by the filter.</summary>
 public sealed record ProjectScope(Project Project, ProjectRole Role);

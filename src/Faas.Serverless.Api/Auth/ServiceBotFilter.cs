@@ -1,8 +1,8 @@
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Services;
-using Faas.Serverless.Functions.Http;
+using Faas.Serverless.Api.Http;
 
-namespace Faas.Serverless.Functions.Auth;
+namespace Faas.Serverless.Api.Auth;
 
 /// <summary>The service a runner call is about, resolved once per request by <see cref="ServiceBotFilter"/>.</summary>
 public sealed record RunnerScope(Service Service);

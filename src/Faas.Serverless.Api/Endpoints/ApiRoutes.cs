@@ -1,15 +1,15 @@
 using Faas.Serverless.Domain.Common;
-using Faas.Serverless.Functions.Auth;
-using Faas.Serverless.Functions.Http;
+using Faas.Serverless.Api.Auth;
+using Faas.Serverless.Api.Http;
 using Faas.Serverless.Stores;
 using Faas.Serverless.Supervisor.Isolation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
-internal static class ApiRoutes
+public static class ApiRoutes
 {
-    public static void MapFaasApi(this WebApplication app)
+    public static void MapFaasApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/health", CheckHealthAsync).AllowAnonymous().WithTags("Health");
 

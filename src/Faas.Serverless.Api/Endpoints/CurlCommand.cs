@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Faas.Serverless.Orchestrations.Engine;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 /// <summary>The curl command that would create an execution, for <c>?returnCurlOnly=true</c>.</summary>
 internal static class CurlCommand

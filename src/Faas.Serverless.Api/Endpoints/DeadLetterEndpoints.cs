@@ -1,12 +1,12 @@
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Identity;
-using Faas.Serverless.Functions.Auth;
-using Faas.Serverless.Functions.Http;
+using Faas.Serverless.Api.Auth;
+using Faas.Serverless.Api.Http;
 using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Executions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 /// <summary>
 /// Work items that no runner ever reported on (each ended its execution as <c>system-failure</c>): listable, and

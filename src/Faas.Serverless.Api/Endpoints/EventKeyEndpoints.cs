@@ -1,11 +1,11 @@
 using Faas.Serverless.Domain.Identity;
-using Faas.Serverless.Functions.Auth;
-using Faas.Serverless.Functions.Http;
-using Faas.Serverless.Functions.Triggers;
+using Faas.Serverless.Api.Auth;
+using Faas.Serverless.Api.Http;
+using Faas.Serverless.Api.Triggers;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 /// <summary>
 /// The project's event key, for publishers (aeg-sas-key), and SAS tokens made from it (aeg-sas-token). These routes

@@ -1,9 +1,9 @@
-using Faas.Serverless.Functions.Http;
+using Faas.Serverless.Api.Http;
 using Faas.Serverless.Orchestrations.Durable;
 using Faas.Serverless.Orchestrations.Engine;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 internal static partial class ExecutionEndpoints
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Faas.Serverless.Orchestrations.Engine;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 /// <summary>Builds an execution's response: its history, and its large input and output read back from their payloads.</summary>
 internal sealed class ExecutionResponder(IExecutionStore store, IExecutionPayloadStore payloads, TimeProvider clock)

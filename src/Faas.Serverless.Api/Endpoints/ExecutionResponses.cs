@@ -3,7 +3,7 @@ using Faas.Serverless.Domain.Services;
 using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Executions;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 /// <summary>The seeds' Execution JSON: <c>status</c> is the status log and <c>latestStatus</c> its last entry.</summary>
 public sealed record ExecutionResponse(

@@ -1,10 +1,10 @@
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Identity;
-using Faas.Serverless.Functions.Auth;
-using Faas.Serverless.Functions.Http;
+using Faas.Serverless.Api.Auth;
+using Faas.Serverless.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 public sealed record CreateOrganizationRequest(string? Name);
 

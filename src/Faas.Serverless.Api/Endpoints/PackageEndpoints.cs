@@ -1,14 +1,14 @@
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Packages;
-using Faas.Serverless.Functions.Auth;
-using Faas.Serverless.Functions.Hosting;
-using Faas.Serverless.Functions.Http;
+using Faas.Serverless.Api.Auth;
+using Faas.Serverless.Api.Hosting;
+using Faas.Serverless.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 internal static class PackageEndpoints
 {

@@ -1,6 +1,6 @@
 using Faas.Serverless.Domain.Packages;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 public sealed record CodebaseResponse(string Sha256, long SizeBytes, string Url);
 

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Faas.Serverless.Domain.Packages;
 using Faas.Serverless.Domain.Validation;
-using Faas.Serverless.Functions.Hosting;
+using Faas.Serverless.Api.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 /// <summary>
 /// Reads a push: multipart/form-data with a <c>schema</c> part (JSON) and a <c>codebase</c> part (zip). The zip

@@ -1,6 +1,6 @@
 using Faas.Serverless.Domain.Common;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 internal static class Paging
 {

@@ -3,7 +3,7 @@ using Faas.Serverless.Domain.Packages;
 using Faas.Serverless.Domain.Services;
 using Faas.Serverless.Orchestrations.Work;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 // Bodies of the runner protocol (docs/runner-protocol.md).
 

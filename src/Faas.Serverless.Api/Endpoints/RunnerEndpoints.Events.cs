@@ -1,12 +1,12 @@
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Services;
-using Faas.Serverless.Functions.Auth;
+using Faas.Serverless.Api.Auth;
 using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Executions;
 using Faas.Serverless.Orchestrations.Work;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 internal static partial class RunnerEndpoints
 {

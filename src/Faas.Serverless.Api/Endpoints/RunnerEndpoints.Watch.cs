@@ -1,8 +1,8 @@
-using Faas.Serverless.Functions.Auth;
+using Faas.Serverless.Api.Auth;
 using Faas.Serverless.Orchestrations.Work;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 internal static partial class RunnerEndpoints
 {

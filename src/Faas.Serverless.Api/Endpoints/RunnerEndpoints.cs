@@ -2,14 +2,14 @@ using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Packages;
 using Faas.Serverless.Domain.Services;
 using Faas.Serverless.Domain.Validation;
-using Faas.Serverless.Functions.Auth;
-using Faas.Serverless.Functions.Http;
+using Faas.Serverless.Api.Auth;
+using Faas.Serverless.Api.Http;
 using Faas.Serverless.Orchestrations.Work;
 using Faas.Serverless.Orchestrations.Engine;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 /// <summary>
 /// The host side of the runner protocol. Only the service's own bot may call it: a runner holds its bot's key

@@ -2,12 +2,12 @@ using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Services;
 using Faas.Serverless.Domain.Validation;
-using Faas.Serverless.Functions.Auth;
-using Faas.Serverless.Functions.Http;
+using Faas.Serverless.Api.Auth;
+using Faas.Serverless.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 internal static class ServiceEndpoints
 {

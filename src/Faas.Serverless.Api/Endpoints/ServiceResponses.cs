@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Faas.Serverless.Domain.Services;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 /// <summary>The seeds' Service JSON, plus the platform's version, state and bot.</summary>
 public sealed record ServiceResponse(

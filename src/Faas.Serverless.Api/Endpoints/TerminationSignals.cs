@@ -1,6 +1,6 @@
 using Faas.Serverless.Orchestrations.Work;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 /// <summary>
 /// Wakes the runners' <c>work/watch</c> long polls of a service the moment one of its executions is terminated on this

@@ -1,6 +1,6 @@
 using Faas.Serverless.Domain.Triggers;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 /// <summary>
 /// The seeds' Trigger JSON plus what the platform records: <c>nextFireTimes</c> (the next five ticks of an active cron

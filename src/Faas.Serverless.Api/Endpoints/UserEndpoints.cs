@@ -1,11 +1,11 @@
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Identity;
-using Faas.Serverless.Functions.Auth;
-using Faas.Serverless.Functions.Http;
+using Faas.Serverless.Api.Auth;
+using Faas.Serverless.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 public sealed record CreateUserRequest(string? Email, string? Name);
 

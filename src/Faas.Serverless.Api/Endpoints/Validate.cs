@@ -1,6 +1,6 @@
 using System.Net.Mail;
 
-namespace Faas.Serverless.Functions.Endpoints;
+namespace Faas.Serverless.Api.Endpoints;
 
 /// <summary>Field checks shared by request bodies; each returns the error message or null when the value is fine.</summary>
 internal static class Validate

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Faas.Serverless.Functions.Hosting;
+namespace Faas.Serverless.Api.Hosting;
 
 /// <summary>Bound from <c>Faas:Auth</c> (env <c>Faas__Auth__AdminKey</c>).</summary>
 public sealed record AuthOptions

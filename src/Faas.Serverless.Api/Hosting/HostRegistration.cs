@@ -1,17 +1,16 @@
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Faas.Serverless.Api.Auth;
+using Faas.Serverless.Api.Endpoints;
+using Faas.Serverless.Api.Http;
+using Faas.Serverless.Api.Triggers;
 using Faas.Serverless.ContainerApps;
 using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Packages;
 using Faas.Serverless.Domain.Services;
-using Faas.Serverless.Orchestrations.Durable;
 using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Work;
-using Faas.Serverless.Functions.Auth;
-using Faas.Serverless.Functions.Endpoints;
-using Faas.Serverless.Functions.Http;
-using Faas.Serverless.Functions.Triggers;
 using Faas.Serverless.Storage;
 using Faas.Serverless.Stores;
 using Faas.Serverless.Stores.Executions;
@@ -24,12 +23,19 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
-namespace Faas.Serverless.Functions.Hosting;
+namespace Faas.Serverless.Api.Hosting;
 
-internal static class HostRegistration
+/// <summary>
+/// The services of the API, the same in both hosts: stores, the execution engine, triggers, runner providers, API-key
+/// authentication, rate limits and problem details. What runs orchestrations and the cron round is each host's own:
+/// the local host adds the in-process Durable Task worker and the cron loop, the Functions app the task hub's client
+/// (the Durable Task extension runs the orchestrations) and a timer function.
+/// </summary>
+public static class HostRegistration
 {
-    public static void AddFaasHost(this WebApplicationBuilder builder)
+    public static void AddFaasApi(this IHostApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PackageOptions>().BindConfiguration(PackageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -81,7 +87,6 @@ internal static class HostRegistration
         services.AddSingleton<ExecutionEngine>();
         services.AddSingleton<IExecutionTermination>(provider => provider.GetRequiredService<ExecutionEngine>());
         services.AddSingleton<ExecutionStarter>();
-        services.AddDurableTask(builder.Configuration).AddOrchestrator<ExecutionOrchestration>().AddActivity<ApplyEventsActivity>();
         services.AddRunnerSupervisor();
         services.AddContainerAppsRunners();
         services.AddHostedService<StorageInitializer>();

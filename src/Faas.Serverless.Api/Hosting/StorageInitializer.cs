@@ -1,6 +1,6 @@
 using Faas.Serverless.Stores;
 
-namespace Faas.Serverless.Functions.Hosting;
+namespace Faas.Serverless.Api.Hosting;
 
 /// <summary>Creates tables and containers before the host accepts requests, so no request pays for it.</summary>
 internal sealed partial class StorageInitializer(StoreTables tables, ILogger<StorageInitializer> logger) : IHostedService

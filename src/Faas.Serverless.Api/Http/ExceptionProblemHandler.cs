@@ -4,7 +4,7 @@ using Faas.Serverless.Domain.Validation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Faas.Serverless.Functions.Http;
+namespace Faas.Serverless.Api.Http;
 
 /// <summary>Maps exceptions that escape endpoints to problem details with the right status.</summary>
 internal sealed partial class ExceptionProblemHandler(IProblemDetailsService problems, ILogger<ExceptionProblemHandler> logger) : IExceptionHandler

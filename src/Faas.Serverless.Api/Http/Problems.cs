@@ -1,7 +1,7 @@
 using Faas.Serverless.Domain.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Faas.Serverless.Functions.Http;
+namespace Faas.Serverless.Api.Http;
 
 /// <summary>RFC 7807 responses used across endpoint groups, so every error reads the same way.</summary>
 internal static class Problems

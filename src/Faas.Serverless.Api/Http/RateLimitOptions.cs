@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Faas.Serverless.Functions.Http;
+namespace Faas.Serverless.Api.Http;
 
 /// <summary>Bound from <c>Faas:RateLimits</c> (host.json <c>extensions.faas.rateLimits</c>); see docs/api.md.</summary>
 public sealed record RateLimitOptions : IValidatableObject

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Faas.Serverless.Functions.Auth;
+using Faas.Serverless.Api.Auth;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace Faas.Serverless.Functions.Http;
+namespace Faas.Serverless.Api.Http;
 
 /// <summary>
 /// Per-key request limits: each authenticated API key (the admin key included) has its own window, and its calls

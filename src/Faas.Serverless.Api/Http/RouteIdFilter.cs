@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Faas.Serverless.Functions.Http;
+namespace Faas.Serverless.Api.Http;
 
 /// <summary>
 /// Refuses a malformed id in any route parameter before a handler or another filter reaches storage. Ids the

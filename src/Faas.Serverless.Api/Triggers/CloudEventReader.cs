@@ -6,7 +6,7 @@ using CloudNative.CloudEvents.Http;
 using CloudNative.CloudEvents.SystemTextJson;
 using Faas.Serverless.Domain.Validation;
 
-namespace Faas.Serverless.Functions.Triggers;
+namespace Faas.Serverless.Api.Triggers;
 
 /// <summary>
 /// Reads the CloudEvents of a request in any HTTP content mode with the CloudEvents SDK's JSON formatter: what its

@@ -4,7 +4,7 @@ using Faas.Serverless.Storage;
 using Faas.Serverless.Stores;
 using Microsoft.Extensions.Options;
 
-namespace Faas.Serverless.Functions.Triggers;
+namespace Faas.Serverless.Api.Triggers;
 
 /// <summary>
 /// The cron timer function: one host at a time (the holder of the blob lease <c>{tablePrefix}/cron-leader</c>)

@@ -7,7 +7,7 @@ using Faas.Serverless.Domain.Validation;
 using Faas.Serverless.Orchestrations.Engine;
 using Microsoft.Extensions.Options;
 
-namespace Faas.Serverless.Functions.Triggers;
+namespace Faas.Serverless.Api.Triggers;
 
 /// <summary>
 /// One pass of the cron leader over the active cron triggers. For each trigger with due ticks it commits the new

@@ -1,4 +1,4 @@
-namespace Faas.Serverless.Functions.Triggers;
+namespace Faas.Serverless.Api.Triggers;
 
 /// <summary>How a request carried its events; a 400 names the mode it detected, so a sender sees what was read.</summary>
 public enum EventContentMode

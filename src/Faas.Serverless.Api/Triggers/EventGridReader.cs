@@ -4,7 +4,7 @@ using Azure.Messaging.EventGrid.SystemEvents;
 using CloudNative.CloudEvents;
 using Faas.Serverless.Domain.Validation;
 
-namespace Faas.Serverless.Functions.Triggers;
+namespace Faas.Serverless.Api.Triggers;
 
 /// <summary>Resource events of one request, and the code to echo when it was Event Grid's subscription validation.</summary>
 internal sealed record EventGridRequest(IReadOnlyList<ResourceEvent> Events, string? ValidationCode);

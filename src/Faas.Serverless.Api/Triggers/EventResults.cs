@@ -1,4 +1,4 @@
-namespace Faas.Serverless.Functions.Triggers;
+namespace Faas.Serverless.Api.Triggers;
 
 /// <summary>What one matching trigger did with one event.</summary>
 public enum TriggerOutcome

@@ -6,7 +6,7 @@ using Faas.Serverless.Domain.Validation;
 using Faas.Serverless.Orchestrations.Engine;
 using Microsoft.Extensions.Options;
 
-namespace Faas.Serverless.Functions.Triggers;
+namespace Faas.Serverless.Api.Triggers;
 
 /// <summary>
 /// Matches events against the project's active event triggers (resource, action, DQL filter) and fires each

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Faas.Serverless.Domain.Validation;
 
-namespace Faas.Serverless.Functions.Triggers;
+namespace Faas.Serverless.Api.Triggers;
 
 /// <summary>The events of a request were refused; nothing fired. Every problem is listed under its field path.</summary>
 internal sealed partial class InvalidEventsException(EventContentMode mode, ValidationErrors errors)

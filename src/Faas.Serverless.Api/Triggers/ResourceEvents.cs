@@ -4,7 +4,7 @@ using CloudNative.CloudEvents;
 using Faas.Serverless.Domain.Triggers;
 using Faas.Serverless.Domain.Validation;
 
-namespace Faas.Serverless.Functions.Triggers;
+namespace Faas.Serverless.Api.Triggers;
 
 /// <summary>
 /// Turns a decoded CloudEvent into a <see cref="ResourceEvent"/>: the type names a resource and an action, the data is

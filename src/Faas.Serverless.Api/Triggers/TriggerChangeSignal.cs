@@ -1,6 +1,6 @@
 using Faas.Serverless.Domain.Triggers;
 
-namespace Faas.Serverless.Functions.Triggers;
+namespace Faas.Serverless.Api.Triggers;
 
 /// <summary>Wakes this host's cron dispatcher when a trigger changes here; other hosts' changes are seen within a second.</summary>
 internal sealed class TriggerChangeSignal : ITriggerChangeNotifier

@@ -4,7 +4,7 @@ using Faas.Serverless.Domain.Triggers;
 using Faas.Serverless.Domain.Validation;
 using Faas.Serverless.Orchestrations.Engine;
 
-namespace Faas.Serverless.Functions.Triggers;
+namespace Faas.Serverless.Api.Triggers;
 
 /// <summary>Starts the execution a trigger's operation names, for an event or a cron tick.</summary>
 internal sealed class TriggerFiring(TriggerTargets targets, ExecutionStarter starter)

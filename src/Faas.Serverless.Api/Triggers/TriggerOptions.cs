@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Faas.Serverless.Domain.Triggers.Cron;
 
-namespace Faas.Serverless.Functions.Triggers;
+namespace Faas.Serverless.Api.Triggers;
 
 /// <summary>Bound from <c>Faas:Triggers</c> (host.json <c>extensions.faas.triggers</c>).</summary>
 public sealed record TriggerOptions

@@ -1,14 +1,14 @@
 using Faas.Serverless.Domain.Triggers;
-using Faas.Serverless.Functions.Auth;
+using Faas.Serverless.Api.Auth;
 using Faas.Serverless.Stores.Triggers;
 using Microsoft.Extensions.Options;
 
-namespace Faas.Serverless.Functions.Triggers;
+namespace Faas.Serverless.Api.Triggers;
 
-internal static class TriggerRegistration
+public static class TriggerRegistration
 {
-    /// <summary>Trigger stores and lifecycle, event dispatch, and the cron timer function.</summary>
-    public static IServiceCollection AddTriggers(this IServiceCollection services)
+    /// <summary>Trigger stores and lifecycle, event dispatch, and the cron round (which each host runs its own way).</summary>
+    internal static IServiceCollection AddTriggers(this IServiceCollection services)
     {
         services.AddOptions<TriggerOptions>().BindConfiguration(TriggerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ITriggerStore, TableTriggerStore>();
@@ -22,7 +22,12 @@ internal static class TriggerRegistration
         services.AddSingleton<TriggerFiring>();
         services.AddSingleton<EventTriggerDispatcher>();
         services.AddSingleton<CronRound>();
-        services.AddHostedService<CronDispatcher>();
         return services;
     }
+
+    /// <summary>
+    /// The local host's cron timer: <see cref="CronDispatcher"/>, a loop in every host of which the holder of a blob
+    /// lease runs the rounds. The Functions app runs them from a timer function instead, a singleton of its own.
+    /// </summary>
+    public static IServiceCollection AddCronDispatcher(this IServiceCollection services) => services.AddHostedService<CronDispatcher>();
 }

@@ -3,14 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Services;
-using Faas.Serverless.Functions.Tests.EndToEnd;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.EndToEnd;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Orchestrations.Executions;
 using Faas.Serverless.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Faas.Serverless.Functions.Tests.Crash;
+namespace Faas.Serverless.Api.Tests.Crash;
 
 /// <summary>A dead letter is a poisoned work item whose execution ended <c>system-failure</c>; replaying it reruns that execution.</summary>
 [Collection("Azurite")]

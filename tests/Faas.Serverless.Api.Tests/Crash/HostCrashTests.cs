@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 using Xunit.Abstractions;
 
-namespace Faas.Serverless.Functions.Tests.Crash;
+namespace Faas.Serverless.Api.Tests.Crash;
 
 /// <summary>kill -9 of the host process while executions run, then a restart on the same port and storage.</summary>
 [Collection("Azurite")]

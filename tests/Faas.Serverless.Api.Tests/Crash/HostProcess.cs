@@ -3,10 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using Xunit.Abstractions;
 
-namespace Faas.Serverless.Functions.Tests.Crash;
+namespace Faas.Serverless.Api.Tests.Crash;
 
 /// <summary>
-/// The host as a process of its own (<c>dotnet Faas.Serverless.Functions.dll</c>, built in the configuration the
+/// The host as a process of its own (<c>dotnet Faas.Serverless.Host.dll</c>, built in the configuration the
 /// tests were built in), so that a test can kill -9 it and start it again on the same port.
 /// </summary>
 public sealed class HostProcess : IDisposable
@@ -32,7 +32,7 @@ public sealed class HostProcess : IDisposable
 
     /// <summary>The host dll next to its project, in Debug or Release like this test assembly.</summary>
     public static string HostDll { get; } = Path.Combine(
-        RepositoryRoot(), "functions", "Faas.Serverless.Functions", "bin", Configuration(), "net10.0", "Faas.Serverless.Functions.dll");
+        RepositoryRoot(), "hosts", "Faas.Serverless.Host", "bin", Configuration(), "net10.0", "Faas.Serverless.Host.dll");
 
     /// <param name="name">Prefix of the host's output lines in the test log.</param>
     public static HostProcess Start(string name, Uri url, IReadOnlyDictionary<string, string> environment, ITestOutputHelper output)

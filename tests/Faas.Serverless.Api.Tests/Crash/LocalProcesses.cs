@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Faas.Serverless.Functions.Tests.Crash;
+namespace Faas.Serverless.Api.Tests.Crash;
 
 /// <summary>Finds processes on this machine by their command line (Linux /proc), e.g. the runners of one test.</summary>
 public static class LocalProcesses

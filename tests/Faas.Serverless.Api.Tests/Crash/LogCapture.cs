@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Faas.Serverless.Functions.Tests.Crash;
+namespace Faas.Serverless.Api.Tests.Crash;
 
 /// <summary>Keeps an in-process host's log messages, so a test can see which runner replica printed what.</summary>
 public sealed class LogCapture : ILoggerProvider

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Faas.Serverless.Functions.Tests.EndToEnd;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.EndToEnd;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 using Xunit.Abstractions;
 
-namespace Faas.Serverless.Functions.Tests.Crash;
+namespace Faas.Serverless.Api.Tests.Crash;
 
 /// <summary>One replica runs a call with a large output next to small ones: the large report never holds up the others.</summary>
 [Collection("Azurite")]

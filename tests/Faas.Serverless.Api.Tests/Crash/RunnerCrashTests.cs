@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Faas.Serverless.Functions.Tests.EndToEnd;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.EndToEnd;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
-namespace Faas.Serverless.Functions.Tests.Crash;
+namespace Faas.Serverless.Api.Tests.Crash;
 
 /// <summary>kill -9 of the runner process that holds an execution: its lease expires and another runner runs the same attempt.</summary>
 [Collection("Azurite")]

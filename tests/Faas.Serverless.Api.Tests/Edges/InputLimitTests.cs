@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Faas.Serverless.Functions.Tests.Infrastructure;
-using Faas.Serverless.Functions.Tests.Triggers;
+using Faas.Serverless.Api.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Triggers;
 using Faas.Serverless.Testing;
-using static Faas.Serverless.Functions.Tests.Triggers.TriggerScenario;
+using static Faas.Serverless.Api.Tests.Triggers.TriggerScenario;
 
-namespace Faas.Serverless.Functions.Tests.Edges;
+namespace Faas.Serverless.Api.Tests.Edges;
 
 /// <summary>The default input limit (1 MiB of JSON), for the API and for trigger firings.</summary>
 [Collection("Azurite")]

@@ -3,14 +3,14 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Faas.Serverless.Functions.Tests.EndToEnd;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.EndToEnd;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Stores;
 using Faas.Serverless.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Faas.Serverless.Functions.Tests.Edges;
+namespace Faas.Serverless.Api.Tests.Edges;
 
 /// <summary>
 /// Large inputs, outputs and logs through real runners and real Python code: inputs and outputs above the inline

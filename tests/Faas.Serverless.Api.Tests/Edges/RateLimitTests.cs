@@ -1,8 +1,8 @@
 using System.Net;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 
-namespace Faas.Serverless.Functions.Tests.Edges;
+namespace Faas.Serverless.Api.Tests.Edges;
 
 /// <summary>Each API key has its own request window; one key over its limit gets 429 with Retry-After, others go on.</summary>
 [Collection("Azurite")]

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 
-namespace Faas.Serverless.Functions.Tests.Edges;
+namespace Faas.Serverless.Api.Tests.Edges;
 
 /// <summary>Ids that cannot name a row are refused at the edge, for every route with an id, before storage is asked.</summary>
 [Collection("Azurite")]

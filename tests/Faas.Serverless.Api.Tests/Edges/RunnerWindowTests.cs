@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
-using Faas.Serverless.Functions.Tests.Infrastructure;
-using Faas.Serverless.Functions.Tests.Triggers;
+using Faas.Serverless.Api.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Triggers;
 using Faas.Serverless.Testing;
 
-namespace Faas.Serverless.Functions.Tests.Edges;
+namespace Faas.Serverless.Api.Tests.Edges;
 
 /// <summary>A runner's key has a second, higher window on the runner protocol, and its spec carries the host's limits.</summary>
 [Collection("Azurite")]

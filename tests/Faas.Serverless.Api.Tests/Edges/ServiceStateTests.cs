@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Faas.Serverless.Domain.Services;
-using Faas.Serverless.Functions.Tests.Infrastructure;
-using Faas.Serverless.Functions.Tests.Triggers;
+using Faas.Serverless.Api.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Triggers;
 using Faas.Serverless.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using static Faas.Serverless.Functions.Tests.Triggers.TriggerScenario;
+using static Faas.Serverless.Api.Tests.Triggers.TriggerScenario;
 
-namespace Faas.Serverless.Functions.Tests.Edges;
+namespace Faas.Serverless.Api.Tests.Edges;
 
 /// <summary>
 /// Work for a service that cannot run it (stopped, or its version failed to initialize) is refused with 409 or

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Infrastructure;
 
-namespace Faas.Serverless.Functions.Tests.EndToEnd;
+namespace Faas.Serverless.Api.Tests.EndToEnd;
 
 /// <summary>Deploys and drives the end-to-end package through the public API.</summary>
 public sealed class E2E(EndToEndFactory factory, Tenant tenant, HttpClient client)

@@ -1,7 +1,7 @@
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 
-namespace Faas.Serverless.Functions.Tests.EndToEnd;
+namespace Faas.Serverless.Api.Tests.EndToEnd;
 
 /// <summary>
 /// A host on real Kestrel (runner processes call it back over loopback) with the local runner provider, so

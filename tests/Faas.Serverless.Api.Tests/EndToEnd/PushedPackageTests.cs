@@ -1,6 +1,6 @@
 using Faas.Serverless.Testing;
 
-namespace Faas.Serverless.Functions.Tests.EndToEnd;
+namespace Faas.Serverless.Api.Tests.EndToEnd;
 
 /// <summary>Tests that start a host with real runners and push the end-to-end package once, before each test.</summary>
 public abstract class PushedPackageTests(AzuriteFixture azurite) : IAsyncLifetime

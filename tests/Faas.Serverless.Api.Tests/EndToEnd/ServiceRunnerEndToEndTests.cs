@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 
-namespace Faas.Serverless.Functions.Tests.EndToEnd;
+namespace Faas.Serverless.Api.Tests.EndToEnd;
 
 [Collection("Azurite")]
 public sealed class ServiceRunnerEndToEndTests(AzuriteFixture azurite) : PushedPackageTests(azurite)

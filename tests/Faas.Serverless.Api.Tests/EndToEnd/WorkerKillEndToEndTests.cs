@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 using Xunit.Abstractions;
 
-namespace Faas.Serverless.Functions.Tests.EndToEnd;
+namespace Faas.Serverless.Api.Tests.EndToEnd;
 
 /// <summary>Calls blocked in C code (one long <c>time.sleep</c>) are stopped by killing their worker process.</summary>
 [Collection("Azurite")]

@@ -1,9 +1,9 @@
-using Faas.Serverless.Functions.Tests.Crash;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Crash;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 using Xunit.Abstractions;
 
-namespace Faas.Serverless.Functions.Tests.Faults;
+namespace Faas.Serverless.Api.Tests.Faults;
 
 /// <summary>
 /// Storage dies with 50 executions in flight and comes back on the same data: every connection to it is reset at once

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Faas.Serverless.Functions.Tests.Faults;
+namespace Faas.Serverless.Api.Tests.Faults;
 
 /// <summary>One finished execution of a workload, read back through the API, with what its status log says.</summary>
 public sealed record ExecutionOutcome(string Id, string Key, JsonElement Execution)

@@ -1,6 +1,6 @@
-using Faas.Serverless.Functions.Tests.Crash;
+using Faas.Serverless.Api.Tests.Crash;
 
-namespace Faas.Serverless.Functions.Tests.Faults;
+namespace Faas.Serverless.Api.Tests.Faults;
 
 /// <summary>The checks every fault test makes: nothing lost, one recorded result per execution, bodies run once, instances done.</summary>
 public static class FaultAssert

@@ -1,9 +1,9 @@
-using Faas.Serverless.Functions.Tests.Crash;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Crash;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 using Xunit.Abstractions;
 
-namespace Faas.Serverless.Functions.Tests.Faults;
+namespace Faas.Serverless.Api.Tests.Faults;
 
 /// <summary>
 /// kill -9 of the host with 50 executions in flight, then a new host on the same port, storage and task hub: it

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
-using Faas.Serverless.Functions.Tests.Crash;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Crash;
+using Faas.Serverless.Api.Tests.Infrastructure;
 
-namespace Faas.Serverless.Functions.Tests.Faults;
+namespace Faas.Serverless.Api.Tests.Faults;
 
 /// <summary>
 /// 50 executions of the package's <c>work</c> function (2-3 s each, one key each) on a service of 2 replicas with 8

@@ -1,4 +1,4 @@
-namespace Faas.Serverless.Functions.Tests.Faults;
+namespace Faas.Serverless.Api.Tests.Faults;
 
 /// <summary>
 /// How long a workload took to recover from a fault, from the final statuses' timestamps in the status logs (the

@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using Faas.Serverless.Functions.Tests.Crash;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Crash;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 using Xunit.Abstractions;
 
-namespace Faas.Serverless.Functions.Tests.Faults;
+namespace Faas.Serverless.Api.Tests.Faults;
 
 /// <summary>
 /// kill -9 of one of the two runner agents (the host's children) with 50 executions in flight: its workers die with

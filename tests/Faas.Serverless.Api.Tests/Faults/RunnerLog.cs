@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Faas.Serverless.Functions.Tests.Crash;
+using Faas.Serverless.Api.Tests.Crash;
 
-namespace Faas.Serverless.Functions.Tests.Faults;
+namespace Faas.Serverless.Api.Tests.Faults;
 
 /// <summary>What the runners logged through their hosts (the supervisor passes their lines on at Debug).</summary>
 public static partial class RunnerLog

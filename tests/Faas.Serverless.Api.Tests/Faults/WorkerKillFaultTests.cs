@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using Faas.Serverless.Functions.Tests.Crash;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Crash;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 using Xunit.Abstractions;
 
-namespace Faas.Serverless.Functions.Tests.Faults;
+namespace Faas.Serverless.Api.Tests.Faults;
 
 /// <summary>
 /// kill -9 of one Python worker (a runner's child, the host's grandchild) in the middle of its call, with 50

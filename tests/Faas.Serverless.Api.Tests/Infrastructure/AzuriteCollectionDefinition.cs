@@ -1,6 +1,6 @@
 using Faas.Serverless.Testing;
 
-namespace Faas.Serverless.Functions.Tests.Infrastructure;
+namespace Faas.Serverless.Api.Tests.Infrastructure;
 
 [CollectionDefinition("Azurite")]
 public sealed class AzuriteCollectionDefinition : ICollectionFixture<AzuriteFixture>;

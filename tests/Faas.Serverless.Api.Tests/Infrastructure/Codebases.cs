@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
-namespace Faas.Serverless.Functions.Tests.Infrastructure;
+namespace Faas.Serverless.Api.Tests.Infrastructure;
 
 /// <summary>Builds codebase zips in memory and pushes them the way the README's curl does.</summary>
 public static class Codebases

@@ -1,4 +1,4 @@
-namespace Faas.Serverless.Functions.Tests.Infrastructure;
+namespace Faas.Serverless.Api.Tests.Infrastructure;
 
 /// <summary>Polls a condition that background work makes true, failing with a message once the time is up.</summary>
 public static class Eventually

@@ -2,7 +2,7 @@ using Faas.Serverless.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Faas.Serverless.Functions.Tests.Infrastructure;
+namespace Faas.Serverless.Api.Tests.Infrastructure;
 
 /// <summary>A host on its own tables and container in the shared Azurite, so tests never see each other's data.</summary>
 public sealed class FaasApiFactory(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>

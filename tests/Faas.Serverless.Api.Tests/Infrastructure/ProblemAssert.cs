@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace Faas.Serverless.Functions.Tests.Infrastructure;
+namespace Faas.Serverless.Api.Tests.Infrastructure;
 
 public static class ProblemAssert
 {

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
 
-namespace Faas.Serverless.Functions.Tests.Infrastructure;
+namespace Faas.Serverless.Api.Tests.Infrastructure;
 
 /// <summary>The repository's sample packages (samples/), zipped the way samples/push.sh does.</summary>
 public static class Samples

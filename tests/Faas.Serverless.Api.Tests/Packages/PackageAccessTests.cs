@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Faas.Serverless.Domain.Packages;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Faas.Serverless.Functions.Tests.Packages;
+namespace Faas.Serverless.Api.Tests.Packages;
 
 [Collection("Azurite")]
 public sealed class PackageAccessTests(AzuriteFixture azurite) : IAsyncLifetime

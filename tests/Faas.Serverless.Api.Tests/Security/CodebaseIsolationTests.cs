@@ -1,9 +1,9 @@
-using Faas.Serverless.Functions.Tests.EndToEnd;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.EndToEnd;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 using Xunit.Abstractions;
 
-namespace Faas.Serverless.Functions.Tests.Security;
+namespace Faas.Serverless.Api.Tests.Security;
 
 /// <summary>Attack 2 of issue 9: project B overwrote project A's main.py in the shared codebase cache, and A ran B's code.</summary>
 [Collection("Azurite")]

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Faas.Serverless.Functions.Tests.EndToEnd;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.EndToEnd;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 using Xunit.Abstractions;
 
-namespace Faas.Serverless.Functions.Tests.Security;
+namespace Faas.Serverless.Api.Tests.Security;
 
 /// <summary>Attack 1 of issue 9: <c>dict(os.environ)</c> in a function returned the admin key the host was started with.</summary>
 [Collection("Azurite")]

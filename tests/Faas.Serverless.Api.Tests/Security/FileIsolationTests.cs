@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Faas.Serverless.Functions.Tests.EndToEnd;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.EndToEnd;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 using Xunit.Abstractions;
 
-namespace Faas.Serverless.Functions.Tests.Security;
+namespace Faas.Serverless.Api.Tests.Security;
 
 /// <summary>
 /// Attack 3 of issue 9: every replica ran as the host's user, so a function read another project's runner

@@ -1,4 +1,4 @@
-namespace Faas.Serverless.Functions.Tests.Security;
+namespace Faas.Serverless.Api.Tests.Security;
 
 /// <summary>
 /// A test of the replica sandbox: it needs what CI has (root, bubblewrap and setpriv) and is skipped, saying why,

@@ -1,12 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Faas.Serverless.Functions.Tests.Crash;
-using Faas.Serverless.Functions.Tests.EndToEnd;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Crash;
+using Faas.Serverless.Api.Tests.EndToEnd;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 using Xunit.Abstractions;
 
-namespace Faas.Serverless.Functions.Tests.Security;
+namespace Faas.Serverless.Api.Tests.Security;
 
 /// <summary>Issue 9: a host killed with kill -9 never revoked the bot keys of the runners it started.</summary>
 [Collection("Azurite")]

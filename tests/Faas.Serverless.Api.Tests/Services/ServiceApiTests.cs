@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 
-namespace Faas.Serverless.Functions.Tests.Services;
+namespace Faas.Serverless.Api.Tests.Services;
 
 [Collection("Azurite")]
 public sealed class ServiceApiTests(AzuriteFixture azurite) : IAsyncLifetime

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Net;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
 using Microsoft.AspNetCore.TestHost;
 using OpenTelemetry.Trace;
 
-namespace Faas.Serverless.Functions.Tests.Telemetry;
+namespace Faas.Serverless.Api.Tests.Telemetry;
 
 [Collection("Azurite")]
 public sealed class StorageTracingTests(AzuriteFixture azurite)

@@ -5,11 +5,11 @@ using System.Text.Json;
 using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.Http;
 using CloudNative.CloudEvents.SystemTextJson;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
-using static Faas.Serverless.Functions.Tests.Triggers.TriggerScenario;
+using static Faas.Serverless.Api.Tests.Triggers.TriggerScenario;
 
-namespace Faas.Serverless.Functions.Tests.Triggers;
+namespace Faas.Serverless.Api.Tests.Triggers;
 
 /// <summary>Events sent the way the CloudEvents SDK sends them over HTTP, in each content mode.</summary>
 [Collection("Azurite")]

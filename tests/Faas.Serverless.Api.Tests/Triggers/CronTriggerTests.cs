@@ -1,14 +1,14 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Faas.Serverless.Functions.Tests.Infrastructure;
-using Faas.Serverless.Functions.Triggers;
+using Faas.Serverless.Api.Tests.Infrastructure;
+using Faas.Serverless.Api.Triggers;
 using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit.Abstractions;
 
-namespace Faas.Serverless.Functions.Tests.Triggers;
+namespace Faas.Serverless.Api.Tests.Triggers;
 
 [Collection("Azurite")]
 public sealed class CronTriggerTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime

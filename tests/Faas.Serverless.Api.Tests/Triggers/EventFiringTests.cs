@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Faas.Serverless.Testing;
-using static Faas.Serverless.Functions.Tests.Triggers.TriggerScenario;
+using static Faas.Serverless.Api.Tests.Triggers.TriggerScenario;
 
-namespace Faas.Serverless.Functions.Tests.Triggers;
+namespace Faas.Serverless.Api.Tests.Triggers;
 
 [Collection("Azurite")]
 public sealed class EventFiringTests(AzuriteFixture azurite) : IAsyncLifetime

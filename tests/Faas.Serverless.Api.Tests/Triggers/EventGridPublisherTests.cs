@@ -4,11 +4,11 @@ using System.Text.Json;
 using Azure;
 using Azure.Messaging;
 using Azure.Messaging.EventGrid;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Testing;
-using static Faas.Serverless.Functions.Tests.Triggers.TriggerScenario;
+using static Faas.Serverless.Api.Tests.Triggers.TriggerScenario;
 
-namespace Faas.Serverless.Functions.Tests.Triggers;
+namespace Faas.Serverless.Api.Tests.Triggers;
 
 /// <summary>
 /// The real Azure.Messaging.EventGrid publisher against the host on http://127.0.0.1: Azure.Core's key and SAS

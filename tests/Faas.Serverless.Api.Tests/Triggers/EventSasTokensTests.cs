@@ -3,9 +3,9 @@ using System.Text;
 using System.Web;
 using Azure;
 using Azure.Messaging.EventGrid;
-using Faas.Serverless.Functions.Auth;
+using Faas.Serverless.Api.Auth;
 
-namespace Faas.Serverless.Functions.Tests.Triggers;
+namespace Faas.Serverless.Api.Tests.Triggers;
 
 public sealed class EventSasTokensTests
 {

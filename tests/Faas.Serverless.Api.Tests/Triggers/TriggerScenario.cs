@@ -2,12 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Faas.Serverless.Functions.Tests.Infrastructure;
+using Faas.Serverless.Api.Tests.Infrastructure;
 using Faas.Serverless.Orchestrations.Engine;
 using Faas.Serverless.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Faas.Serverless.Functions.Tests.Triggers;
+namespace Faas.Serverless.Api.Tests.Triggers;
 
 /// <summary>
 /// A host, a project with a developer, and a service whose module has <c>run(item: Item, label: String)</c> and

@@ -1,17 +1,19 @@
 using System.Text.Json;
 using Faas.Serverless.Orchestrations.Durable;
 
-namespace Faas.Serverless.Functions.Hosting;
+namespace Faas.Serverless.Api.Hosting;
 
 /// <summary>
 /// Reads host.json and local.settings.json the way an Azure Functions host does, so Functions users find their
 /// settings where they expect them. Precedence: host.json, then local.settings.json Values, then environment
-/// variables and the command line.
+/// variables and the command line. The Functions app reads them too: the Functions host keeps host.json's
+/// <c>extensions.faas</c> to itself, and the worker needs the same settings as the local host.
 /// </summary>
-internal static class FunctionsHostConfiguration
+public static class FunctionsHostConfiguration
 {
-    public static void AddFunctionsHostFiles(this WebApplicationBuilder builder, string[] args)
+    public static void AddFunctionsHostFiles(this IHostApplicationBuilder builder, string[] args)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         var appRoot = FindAppRoot(builder.Environment.ContentRootPath);
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         ReadHostJson(Path.Combine(appRoot, "host.json"), settings);
