@@ -7,8 +7,11 @@ using Faas.Serverless.Orchestrations.Engine;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionsHostFiles(args);
-builder.AddFaasApi();
+
+// Hosted services start in this order and stop in reverse: the Durable Task worker is up before the runner supervisor
+// starts runners, and stops only after they have drained; the cron loop starts after storage is set up.
 builder.Services.AddDurableTask(builder.Configuration).AddOrchestrator<ExecutionOrchestration>().AddActivity<ApplyEventsActivity>();
+builder.AddFaasApi();
 builder.Services.AddCronDispatcher();
 builder.AddFaasTelemetry();
 
