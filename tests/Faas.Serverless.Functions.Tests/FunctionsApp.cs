@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Faas.Serverless.Testing;
 
 namespace Faas.Serverless.Functions.Tests;
 
@@ -8,8 +9,7 @@ namespace Faas.Serverless.Functions.Tests;
 /// </summary>
 public static class FunctionsApp
 {
-    public static string OutputDirectory { get; } = Path.Combine(
-        RepositoryRoot(), "functions", "Faas.Serverless.Functions", "bin", Configuration(), "net10.0");
+    public static string OutputDirectory { get; } = RepositoryBuild.OutputOf("functions/Faas.Serverless.Functions");
 
     /// <summary>Every function the SDK found, with its bindings.</summary>
     public static IReadOnlyList<FunctionMetadata> Functions()
@@ -29,22 +29,6 @@ public static class FunctionsApp
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(OutputDirectory, "host.json")));
         return document.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString()!;
-    }
-
-    private static string Configuration() =>
-        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Faas.Serverless.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find Faas.Serverless.sln above " + AppContext.BaseDirectory);
     }
 }
 

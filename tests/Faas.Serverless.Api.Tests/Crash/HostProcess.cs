@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using Faas.Serverless.Testing;
 using Xunit.Abstractions;
 
 namespace Faas.Serverless.Api.Tests.Crash;
@@ -31,8 +32,7 @@ public sealed class HostProcess : IDisposable
     public IReadOnlyCollection<string> Lines => _lines;
 
     /// <summary>The host dll next to its project, in Debug or Release like this test assembly.</summary>
-    public static string HostDll { get; } = Path.Combine(
-        RepositoryRoot(), "hosts", "Faas.Serverless.Host", "bin", Configuration(), "net10.0", "Faas.Serverless.Host.dll");
+    public static string HostDll { get; } = Path.Combine(RepositoryBuild.OutputOf("hosts/Faas.Serverless.Host"), "Faas.Serverless.Host.dll");
 
     /// <param name="name">Prefix of the host's output lines in the test log.</param>
     public static HostProcess Start(string name, Uri url, IReadOnlyDictionary<string, string> environment, ITestOutputHelper output)
@@ -134,21 +134,5 @@ public sealed class HostProcess : IDisposable
         {
             // The test is over; the process is being torn down.
         }
-    }
-
-    private static string Configuration() =>
-        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Faas.Serverless.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Faas.Serverless.sln above {AppContext.BaseDirectory}.");
     }
 }
