@@ -27,9 +27,10 @@ namespace Faas.Serverless.Api.Hosting;
 
 /// <summary>
 /// The services of the API, the same in both hosts: stores, the execution engine, triggers, runner providers, API-key
-/// authentication, rate limits and problem details. What runs orchestrations and the cron round is each host's own:
-/// the local host adds the in-process Durable Task worker and the cron loop, the Functions app the task hub's client
-/// (the Durable Task extension runs the orchestrations) and a timer function.
+/// authentication, rate limits and problem details. The task hub and the cron round are each host's own: the local
+/// host adds the task hub with its in-process worker (<c>AddDurableTask</c>) and the cron loop
+/// (<see cref="TriggerRegistration.AddCronDispatcher"/>); the Functions app the task hub's client alone
+/// (<c>AddTaskHubClient</c>: the Durable Task extension runs the orchestrations) and a timer function.
 /// </summary>
 public static class HostRegistration
 {
