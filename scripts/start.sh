@@ -20,7 +20,7 @@ PORT="${FAAS_PORT:-7071}"
 START_TIMEOUT="${FAAS_START_TIMEOUT:-180}"
 FOLLOW_LOGS="${FAAS_FOLLOW_LOGS:-1}"
 URL="http://127.0.0.1:${PORT}"
-HOST_PROJECT="functions/Faas.Serverless.Functions"
+HOST_PROJECT="hosts/Faas.Serverless.Host"
 DATA_DIR="$FAAS_ROOT/.data"
 LOG_DIR="$DATA_DIR/logs"
 KEY_FILE="$DATA_DIR/admin.key"
@@ -114,7 +114,7 @@ PY
 # ---------------------------------------------------------------------------------------------------
 info "Checking prerequisites (dotnet, node, npm, python3)"
 check_prerequisites
-[ -f "$HOST_PROJECT/Faas.Serverless.Functions.csproj" ] || die "cannot find $HOST_PROJECT in $FAAS_ROOT."
+[ -f "$HOST_PROJECT/Faas.Serverless.Host.csproj" ] || die "cannot find $HOST_PROJECT in $FAAS_ROOT."
 
 if port_open 127.0.0.1 "$PORT"; then
   die "something already listens on 127.0.0.1:$PORT (a Faas host started earlier?). Stop it, or choose another port: FAAS_PORT=7072 ./scripts/start.sh"
@@ -188,7 +188,7 @@ export Faas__Auth__AdminKey="$ADMIN_KEY"
 
 # --- Build and run the host -------------------------------------------------------------------------
 info "Building the host (dotnet build -c Release)"
-dotnet build "$HOST_PROJECT/Faas.Serverless.Functions.csproj" -c Release --nologo -v minimal ||
+dotnet build "$HOST_PROJECT/Faas.Serverless.Host.csproj" -c Release --nologo -v minimal ||
   die "the build failed (errors above)."
 
 info "Starting the host on $URL (log in $HOST_LOG_REL)"

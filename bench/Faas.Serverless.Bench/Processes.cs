@@ -50,7 +50,7 @@ internal sealed class Processes : IAsyncDisposable
 
     public int StartHost(Uri url, IReadOnlyDictionary<string, string> environment)
     {
-        var dll = Path.Combine(RepositoryRoot, "functions", "Faas.Serverless.Functions", "bin", "Release", "net10.0", "Faas.Serverless.Functions.dll");
+        var dll = Path.Combine(RepositoryRoot, "hosts", "Faas.Serverless.Host", "bin", "Release", "net10.0", "Faas.Serverless.Host.dll");
         Start("dotnet", Path.Combine(WorkDir, "host.log"), environment, dll, "--urls", url.ToString().TrimEnd('/'));
         return _started[^1].Id;
     }

@@ -106,7 +106,7 @@ class Cluster:
         })
         if self.args.lease_seconds:
             environment["Faas__Queues__VisibilityTimeoutSeconds"] = str(self.args.lease_seconds)
-        dll = os.path.join(ROOT, "functions", "Faas.Serverless.Functions", "bin", "Release", "net10.0", "Faas.Serverless.Functions.dll")
+        dll = os.path.join(ROOT, "hosts", "Faas.Serverless.Host", "bin", "Release", "net10.0", "Faas.Serverless.Host.dll")
         self.host = subprocess.Popen(["dotnet", dll, "--urls", self.url], cwd=os.path.dirname(dll), env=environment,
                                      stdout=self.host_log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 90

@@ -16,12 +16,23 @@ public static class DurableTaskServiceCollectionExtensions
 {
     /// <summary>
     /// The task hub on the platform's storage account (<c>AzureWebJobsStorage</c>) with settings from
-    /// <see cref="DurableTaskOptions.Section"/>: one <see cref="AzureStorageOrchestrationService"/>, a worker running
-    /// every <see cref="AddOrchestrator{T}"/> and <see cref="AddActivity{T}"/> class as a hosted service, a
+    /// <see cref="DurableTaskOptions.Section"/>: its client (<see cref="AddTaskHubClient"/>) and a worker running
+    /// every <see cref="AddOrchestrator{T}"/> and <see cref="AddActivity{T}"/> class as a hosted service.
+    /// </summary>
+    public static IServiceCollection AddDurableTask(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTaskHubClient(configuration);
+        services.AddHostedService<TaskHubWorkerService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The task hub's client alone, for a host whose orchestrations another worker runs on the same hub (the Functions
+    /// app, where the Durable Task extension does): one <see cref="AzureStorageOrchestrationService"/>, a
     /// <see cref="DurableTaskClient"/> and an <see cref="OrchestrationHistoryReader"/>, all singletons. Payloads use
     /// the registered <see cref="DataConverter"/> (<see cref="JsonDataConverter.Default"/> unless one is added first).
     /// </summary>
-    public static IServiceCollection AddDurableTask(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTaskHubClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DurableTaskOptions>().Bind(configuration.GetSection(DurableTaskOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -39,7 +50,6 @@ public static class DurableTaskServiceCollectionExtensions
         });
         services.TryAddSingleton<DurableTaskClient, AzureStorageDurableTaskClient>();
         services.TryAddSingleton(provider => new OrchestrationHistoryReader(provider.GetRequiredService<AzureStorageOrchestrationService>()));
-        services.AddHostedService<TaskHubWorkerService>();
         return services;
     }
 

@@ -1,6 +1,0 @@
-using Faas.Serverless.Testing;
-
-namespace Faas.Serverless.Functions.Tests.Infrastructure;
-
-[CollectionDefinition("Azurite")]
-public sealed class AzuriteCollectionDefinition : ICollectionFixture<AzuriteFixture>;
