@@ -23,7 +23,7 @@ internal static class BareDurableTaskBench
         var parked = await QueueMessagesAsync(connectionString, cancellationToken);
         var signals = new CompletionSignals();
         using var service = OrchestrationServiceFactory.Create(new StorageSettings { ConnectionString = connectionString }, durableTask, NullLoggerFactory.Instance);
-        using var worker = new TaskHubWorker(new SignalingOrchestrationService(service, signals));
+        using var worker = new TaskHubWorker(new SignalingOrchestrationService(service, signals, NullLogger.Instance));
         worker.AddTaskOrchestrations(typeof(NoopOrchestration));
         worker.AddTaskActivities(typeof(NoopActivity));
         var load = new BareDurableTaskLoad(service, signals);

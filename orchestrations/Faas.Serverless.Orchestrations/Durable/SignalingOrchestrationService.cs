@@ -1,4 +1,5 @@
 using DurableTask.Core;
+using Microsoft.Extensions.Logging;
 
 namespace Faas.Serverless.Orchestrations.Durable;
 
@@ -7,9 +8,11 @@ namespace Faas.Serverless.Orchestrations.Durable;
 /// every call passes through, and a commit that ends an instance wakes the waiters of this process
 /// (<see cref="CompletionSignals"/>). It hides the backend's entity support on purpose: no entities run on it, so the
 /// worker starts no entity dispatcher. It also shortens the dispatchers' pauses after a failure (see
-/// <see cref="GetDelayInSecondsAfterOnProcessException"/>).
+/// <see cref="GetDelayInSecondsAfterOnProcessException"/>), and it sees an activity's end through a storage outage
+/// (<see cref="CompleteTaskActivityWorkItemAsync"/>).
 /// </summary>
-public sealed class SignalingOrchestrationService(IOrchestrationService inner, CompletionSignals signals) : IOrchestrationService
+public sealed partial class SignalingOrchestrationService(IOrchestrationService inner, CompletionSignals signals, ILogger logger, TimeProvider? time = null)
+    : IOrchestrationService
 {
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
@@ -41,9 +44,17 @@ public sealed class SignalingOrchestrationService(IOrchestrationService inner, C
 
     public Task StartAsync() => inner.StartAsync();
 
-    public Task StopAsync() => inner.StopAsync();
+    public Task StopAsync()
+    {
+        _stopping = true;
+        return inner.StopAsync();
+    }
 
-    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
+    public Task StopAsync(bool isForced)
+    {
+        _stopping = true;
+        return inner.StopAsync(isForced);
+    }
 
     public Task CreateAsync() => inner.CreateAsync();
 
@@ -83,9 +94,4 @@ public sealed class SignalingOrchestrationService(IOrchestrationService inner, C
         inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
 
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
-
-    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
-        inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
-
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
 }

@@ -43,7 +43,7 @@ internal sealed partial class TaskHubWorkerService(
         await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = converter }, loggerFactory);
         var worker = new TaskHubWorker(
-            new SignalingOrchestrationService(service, signals),
+            new SignalingOrchestrationService(service, signals, logger),
             new NameOnlyObjectManager<TaskOrchestration>(),
             new NameOnlyObjectManager<CoreActivity>(),
             loggerFactory)

@@ -121,32 +121,51 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
     private async Task<int> CountAsync(string status) =>
         (await _e2e.Client.GetFromJsonAsync<JsonElement>($"{_e2e.Project}/executions?status={status}&pageSize=100")).GetProperty("items").GetArrayLength();
 
-    /// <summary>Polls every execution until each is final; reads during the host's recovery may fail and are retried.</summary>
+    /// <summary>
+    /// Polls every execution until each is final; reads during the host's recovery may fail and are retried. When time
+    /// runs out the failure shows each unfinished execution with its orchestration's history.
+    /// </summary>
     private async Task<List<JsonElement>> WaitForAllFinalAsync(List<string> ids, TimeSpan timeout)
     {
         var final = new Dictionary<string, JsonElement>();
-        await Eventually.TrueAsync(
-            async () =>
+        var deadline = Stopwatch.StartNew();
+        while (final.Count < ids.Count && deadline.Elapsed < timeout)
+        {
+            foreach (var id in ids.Where(id => !final.ContainsKey(id)))
             {
-                foreach (var id in ids.Where(id => !final.ContainsKey(id)))
+                using var response = await _e2e.Client.GetAsync(new Uri($"{_e2e.Project}/executions/{id}", UriKind.Relative));
+                if (!response.IsSuccessStatusCode)
                 {
-                    using var response = await _e2e.Client.GetAsync(new Uri($"{_e2e.Project}/executions/{id}", UriKind.Relative));
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        return false;
-                    }
-
-                    var execution = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-                    if (execution.GetProperty("latestStatus").GetProperty("status").GetString() is "success" or "failed" or "terminated" or "aborted" or "system-failure")
-                    {
-                        final[id] = execution;
-                    }
+                    break;
                 }
 
-                return final.Count == ids.Count;
-            },
-            timeout,
-            "every execution should reach a final status after the outage");
+                var execution = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+                if (execution.GetProperty("latestStatus").GetProperty("status").GetString() is "success" or "failed" or "terminated" or "aborted" or "system-failure")
+                {
+                    final[id] = execution;
+                }
+            }
+
+            await Task.Delay(200);
+        }
+
+        if (final.Count < ids.Count)
+        {
+            var unfinished = new List<string>();
+            foreach (var id in ids.Where(id => !final.ContainsKey(id)).Take(5))
+            {
+                unfinished.Add($"{id}: {await _e2e.Client.GetStringAsync(new Uri($"{_e2e.Project}/executions/{id}", UriKind.Relative))}\n" +
+                    $"orchestration: {await _e2e.Client.GetStringAsync(new Uri($"{_e2e.Project}/executions/{id}/orchestration", UriKind.Relative))}");
+            }
+
+            foreach (var line in _logs.Messages.TakeLast(60))
+            {
+                output.WriteLine(line);
+            }
+
+            Assert.Fail($"{ids.Count - final.Count} of {ids.Count} executions not final {timeout.TotalSeconds} s after the outage; the first:\n{string.Join("\n", unfinished)}");
+        }
+
         return [.. ids.Select(id => final[id])];
     }
 }
