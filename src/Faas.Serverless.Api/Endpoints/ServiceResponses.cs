@@ -79,6 +79,9 @@ public sealed record ServiceSpecResponse(
     OnReset OnReset,
     string Bot)
 {
+    /// <summary>Names of the project secrets this version's workers get; never their values.</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+
     public static ServiceSpecResponse From(ServiceSpec spec) => new(
         spec.PackageId,
         spec.PackageName,
@@ -90,7 +93,10 @@ public sealed record ServiceSpecResponse(
         spec.ExecutionTimeout,
         spec.DrainTime,
         spec.OnReset,
-        spec.BotUserId);
+        spec.BotUserId)
+    {
+        Secrets = spec.Secrets,
+    };
 }
 
 public sealed record RollbackRequest(int? Version);

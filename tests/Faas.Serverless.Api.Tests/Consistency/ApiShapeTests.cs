@@ -45,6 +45,10 @@ public sealed class ApiShapeTests(AzuriteFixture azurite) : IAsyncLifetime
 
         JsonShape.AssertSame(listed, service);
         JsonShape.AssertContained(version.GetProperty("spec"), service);
+        string[] serviceOnly = ["id", "name", "projectId", "active", "deleting", "version", "createdAt", "updatedAt", "creator"];
+        Assert.Equal(
+            service.EnumerateObject().Select(p => p.Name).Except(serviceOnly).Order(),
+            version.GetProperty("spec").EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal(service.GetProperty("bot").GetString(), version.GetProperty("spec").GetProperty("bot").GetString());
         Assert.Equal(service.GetProperty("version").GetInt32(), version.GetProperty("version").GetInt32());
     }
