@@ -1,3 +1,4 @@
+using Faas.Serverless.Dashboard;
 using Faas.Serverless.Functions.Endpoints;
 using Faas.Serverless.Functions.Hosting;
 
@@ -13,6 +14,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapFaasApi();
+app.MapFaasDashboard();
 app.Run();
 
 public partial class Program;
