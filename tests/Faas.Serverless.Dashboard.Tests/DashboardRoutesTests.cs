@@ -37,6 +37,7 @@ public sealed partial class DashboardRoutesTests(DashboardFixture fixture)
 
         using var missingAsset = await http.GetAsync($"/ui/{script.Groups["version"].Value}/nope.js");
         Assert.Equal(HttpStatusCode.NotFound, missingAsset.StatusCode);
+        Assert.Equal("application/problem+json", missingAsset.Content.Headers.ContentType?.MediaType);
 
         using var anonymous = await http.GetAsync("/api/v1/projects");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);

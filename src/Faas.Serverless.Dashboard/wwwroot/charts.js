@@ -46,7 +46,7 @@ function timeLabels(root, from, to, x) {
 export function perMinuteChart(buckets) {
   const total = (b) => b.success + b.failed + b.running;
   const yMax = niceMax(Math.max(0, ...buckets.map(total)));
-  const root = frame('Executions per minute', yMax, (v) => String(Math.round(v)));
+  const root = frame('Executions per minute', yMax, (v) => (Number.isInteger(v) ? String(v) : ''));
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const slot = plotWidth / Math.max(1, buckets.length);
@@ -70,6 +70,11 @@ export function perMinuteChart(buckets) {
 /** Each finished execution's latency over time, with p50 and p95 lines. */
 export function latencyChart(points, from, to, { p50, p95 }) {
   const yMax = niceMax(Math.max(0.001, ...points.map((p) => p.seconds)));
+  if (points.length === 0) {
+    const empty = frame('Latency (seconds)', 1, () => '');
+    empty.append(svg('text', { x: WIDTH / 2, y: HEIGHT / 2, class: 'axis', 'text-anchor': 'middle' }, 'no finished executions yet'));
+    return empty;
+  }
   const root = frame('Latency (seconds)', yMax, (v) => (yMax < 1 ? `${Math.round(v * 1000)}ms` : `${v.toFixed(v < 10 && v % 1 ? 1 : 0)}s`));
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;

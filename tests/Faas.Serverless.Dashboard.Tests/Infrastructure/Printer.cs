@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using Faas.Serverless.Client;
 using Faas.Serverless.Client.Models;
 
@@ -47,24 +45,9 @@ public static class Printer
     /// <summary>Pushes and deploys the printer and waits until it is Active.</summary>
     public static async Task<Service> DeployAsync(Tenant tenant)
     {
-        using var zip = Zip();
-        await tenant.Client.PushPackageAsync(tenant.ProjectId, Schema, zip);
-        var service = await tenant.Client.DeployServiceAsync(tenant.ProjectId, new DeployServiceRequest("printer", PackageName: "printer"));
+        var service = await Packages.PushAndDeployAsync(tenant, Schema, Main, "printer");
         await WaitForActiveAsync(tenant.Client, tenant.ProjectId, service.Id);
         return service;
-    }
-
-    private static MemoryStream Zip()
-    {
-        var buffer = new MemoryStream();
-        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            using var writer = new StreamWriter(archive.CreateEntry("main.py").Open(), new UTF8Encoding(false));
-            writer.Write(Main);
-        }
-
-        buffer.Position = 0;
-        return buffer;
     }
 
     private static async Task WaitForActiveAsync(FaasClient client, string project, string serviceId)

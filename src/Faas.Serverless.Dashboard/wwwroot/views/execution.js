@@ -50,7 +50,9 @@ export async function executionView(main, ctx) {
   startLogs();
   ctx.every(1000, async () => {
     if (isFinal(execution.status) && execution.statusLog.length > 0) return;
-    execution = await api(path, { signal: ctx.signal });
+    const latest = await api(path, { signal: ctx.signal });
+    if (JSON.stringify(latest) === JSON.stringify(execution)) return;
+    execution = latest;
     render();
   });
 }

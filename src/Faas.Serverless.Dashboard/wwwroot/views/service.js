@@ -24,7 +24,15 @@ export async function serviceView(main, ctx) {
     section('Latest executions', recentHolder,
       h('p', {}, h('a', { href: `#/p/${projectId}/executions?serviceId=${serviceId}` }, 'All executions of this service →'))));
 
-  const refreshStatus = async () => fill(statusHolder, statusPanel(await api(`${base}/status`, { signal: ctx.signal })));
+  // Re-rendered only on change, so that a traceback the user opened stays open.
+  let shownStatus = null;
+  const refreshStatus = async () => {
+    const status = await api(`${base}/status`, { signal: ctx.signal });
+    const text = JSON.stringify(status);
+    if (text === shownStatus) return;
+    shownStatus = text;
+    fill(statusHolder, statusPanel(status));
+  };
   const refreshExecutions = async () => {
     const to = Date.now();
     const from = to - CHART_MINUTES * 60_000;

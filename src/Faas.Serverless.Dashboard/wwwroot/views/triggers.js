@@ -45,8 +45,10 @@ function target(projectId, operation, names) {
 function when(trigger) {
   const spec = trigger.spec;
   if (trigger.type === 'Cron') return h('code', {}, `${spec.cron}${spec.timeZone ? ` (${spec.timeZone})` : ''}`);
-  return [h('code', {}, `${spec.resource ?? 'any'}: ${(spec.actions ?? ['any']).join(', ')}`), spec.filter ? h('div', { class: 'muted' }, JSON.stringify(spec.filter)) : null];
+  return [h('code', {}, `${spec.resource ?? 'any'}: ${(spec.actions ?? ['any']).join(', ')}`), hasFilter(spec.filter) ? h('div', { class: 'muted' }, JSON.stringify(spec.filter)) : null];
 }
+
+const hasFilter = (filter) => filter !== null && filter !== undefined && Object.keys(filter).length > 0;
 
 function nextTimes(trigger) {
   if (trigger.nextFireTimes === null || trigger.nextFireTimes === undefined) return h('span', { class: 'muted' }, 'on events');
@@ -58,7 +60,7 @@ function lastFirings(projectId, trigger, executions) {
   return [
     trigger.lastFiredTick ? h('div', {}, 'last tick ', time(trigger.lastFiredTick)) : null,
     executions.length === 0 ? h('span', { class: 'muted' }, 'none yet')
-      : h('div', { class: 'firings' }, executions.map((e) => h('a', { href: `#/p/${projectId}/executions/${e.id}`, title: e.createdAt }, badge(e.status))),
+      : h('div', { class: 'firings' }, h('span', { class: 'muted' }, 'latest ', time(executions[0].createdAt)), executions.map((e) => h('a', { href: `#/p/${projectId}/executions/${e.id}`, title: e.createdAt }, badge(e.status))),
         h('a', { href: `#/p/${projectId}/executions?triggerId=${trigger.id}`, class: 'more' }, 'all')),
   ];
 }
