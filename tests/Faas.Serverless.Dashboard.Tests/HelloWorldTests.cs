@@ -33,7 +33,8 @@ public sealed class HelloWorldTests(DashboardFixture fixture)
 
         await page.Locator("#deploy-name").FillAsync("hello");
         await page.Locator("#deploy-form button[type=submit]").ClickAsync();
-        await Expect(page.Locator("h1")).ToContainTextAsync("hello");
+        await Expect(page).ToHaveURLAsync(new Regex($"#/p/{project}/services/[0-9a-f]{{32}}$"));
+        await Expect(page.Locator("h1")).ToContainTextAsync("hello version 1 · hello-world r1");
         await Expect(page.Locator("#service-status .status-line .badge")).ToHaveTextAsync("Active", UntilActive);
         await Expect(page.Locator("tr.replica-row[data-state=Ready]")).ToHaveCountAsync(1);
         await tab.ScreenshotAsync("2-service");

@@ -42,6 +42,8 @@ public sealed class TriggersTests(DashboardFixture fixture)
         await onItems.Locator(".firings a.more").ClickAsync();
         await Expect(page.Locator($"tr.execution-row[data-id='{fired}']")).ToHaveCountAsync(1);
         await Expect(page.Locator("tr.execution-row")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#filter-trigger")).ToContainTextAsync("on-items");
+        await Expect(page.Locator($"tr.execution-row[data-id='{fired}']")).ToContainTextAsync("on-items");
         Assert.Empty(tab.Errors);
     }
 }

@@ -48,7 +48,8 @@ export function seconds(value) {
   return `${Math.floor(value / 60)} min ${Math.round(value % 60)} s`;
 }
 
-export const shortId = (id) => (id ? `${id.slice(0, 8)}…` : '—');
+// Ids are time-ordered (UUID v7): ids made close together share their first characters, so the tail tells them apart.
+export const shortId = (id) => (id ? `…${id.slice(-8)}` : '—');
 
 /** A table: columns are [heading, cell(row)] pairs. */
 export function table(columns, rows, { empty = 'Nothing here yet.', rowAttributes } = {}) {

@@ -39,7 +39,7 @@ export async function serviceView(main, ctx) {
     const executions = await listAll(`${base}/executions`, { query: { from: new Date(from).toISOString() }, max: 2000, signal: ctx.signal });
     fill(chartsHolder, charts(executions, from, to));
     fill(recentHolder, table([
-      ['Execution', (e) => h('a', { href: `#/p/${projectId}/executions/${e.id}`, class: 'execution-link' }, e.id.slice(0, 12))],
+      ['Execution', (e) => h('a', { href: `#/p/${projectId}/executions/${e.id}`, class: 'execution-link' }, h('code', {}, e.id))],
       ['Function', (e) => e.functionName],
       ['Status', (e) => badge(e.status)],
       ['Created', (e) => time(e.createdAt)],
