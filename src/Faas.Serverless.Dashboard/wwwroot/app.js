@@ -79,13 +79,18 @@ async function renderNav(projectId) {
     tab('packages', 'Packages'), tab('services', 'Services'), tab('executions', 'Executions'), tab('triggers', 'Triggers'));
 }
 
+let signedInAs = null;
+
 async function renderWho() {
   const who = document.getElementById('who');
   const logout = document.getElementById('logout');
   logout.hidden = !session.key;
   if (!session.key) return fill(who);
-  const me = await api('/me').catch(() => null);
-  return fill(who, me ? (me.isAdmin ? 'admin' : `${me.user?.name ?? me.id}`) : '');
+  if (signedInAs?.key !== session.key) {
+    const me = await api('/me').catch(() => null);
+    signedInAs = { key: session.key, name: me ? (me.isAdmin ? 'admin' : me.user?.name ?? me.id) : '' };
+  }
+  return fill(who, signedInAs.name);
 }
 
 async function render() {
@@ -119,6 +124,7 @@ hooks.unauthorized = () => {
 document.getElementById('logout').addEventListener('click', () => {
   session.clear();
   projectNames.clear();
+  signedInAs = null;
   location.hash = '#/login';
 });
 window.addEventListener('hashchange', render);
