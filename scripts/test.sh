@@ -21,6 +21,7 @@ info "Checking prerequisites (dotnet, node, npm, python3)"
 check_prerequisites
 ensure_azurite
 ensure_bubblewrap
+bash "$FAAS_ROOT/scripts/install-chromium.sh"
 
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"

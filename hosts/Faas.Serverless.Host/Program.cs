@@ -1,6 +1,7 @@
 using Faas.Serverless.Api.Endpoints;
 using Faas.Serverless.Api.Hosting;
 using Faas.Serverless.Api.Triggers;
+using Faas.Serverless.Dashboard;
 using Faas.Serverless.Host;
 using Faas.Serverless.Orchestrations.Durable;
 using Faas.Serverless.Orchestrations.Engine;
@@ -18,6 +19,7 @@ builder.AddFaasTelemetry();
 var app = builder.Build();
 app.UseFaasApi();
 app.MapFaasApi();
+app.MapFaasDashboard();
 app.Run();
 
 public partial class Program;

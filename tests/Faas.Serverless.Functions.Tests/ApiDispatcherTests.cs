@@ -23,7 +23,7 @@ public sealed class ApiDispatcherTests(LocalHost host) : IClassFixture<LocalHost
     [Fact]
     public void Endpoints_AreTheLocalHostsEndpoints()
     {
-        var local = host.Endpoints.Select(endpoint => endpoint.DisplayName).Order().ToList();
+        var local = host.ApiEndpoints.Select(endpoint => endpoint.DisplayName).Order().ToList();
         var dispatched = _dispatcher.Endpoints.Select(endpoint => endpoint.DisplayName).Order().ToList();
 
         Assert.Equal(local, dispatched);

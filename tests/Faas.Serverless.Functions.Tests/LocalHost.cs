@@ -20,6 +20,10 @@ public sealed class LocalHost : IAsyncLifetime
     public IReadOnlyList<RouteEndpoint> Endpoints =>
         Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
+    /// <summary>The endpoints of the API, under the route prefix; the pages the host serves beside it (the dashboard) are not functions.</summary>
+    public IReadOnlyList<RouteEndpoint> ApiEndpoints =>
+        Endpoints.Where(endpoint => endpoint.RoutePattern.RawText?.TrimStart('/').StartsWith(FunctionsApp.RoutePrefix().Trim('/') + "/", StringComparison.OrdinalIgnoreCase) == true).ToList();
+
     private Factory Started => _factory ?? throw new InvalidOperationException("The host has not been started.");
 
     public HttpClient CreateAdminClient()

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Faas.Serverless.Functions.Tests;
 
-/// <summary>The Functions app exposes every route and method of the local host, and nothing else.</summary>
+/// <summary>The Functions app exposes every API route and method of the local host, and nothing else.</summary>
 public sealed class RouteParityTests(LocalHost host) : IClassFixture<LocalHost>
 {
     [Fact]
@@ -14,7 +14,7 @@ public sealed class RouteParityTests(LocalHost host) : IClassFixture<LocalHost>
             .SelectMany(function => function.Bindings.Where(binding => binding.Type == "httpTrigger"))
             .SelectMany(binding => binding.Methods.Select(method => RouteKey.Of(method, prefix, binding.Route ?? string.Empty)))
             .ToList();
-        var local = host.Endpoints
+        var local = host.ApiEndpoints
             .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(method => RouteKey.Of(method, endpoint.RoutePattern)))
             .ToList();
 
