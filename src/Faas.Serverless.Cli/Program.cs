@@ -1,0 +1,3 @@
+using Faas.Serverless.Cli.Hosting;
+
+return await CliApp.RunAsync(args, CliContext.FromProcess());
