@@ -19,9 +19,9 @@ internal sealed class Binder(CliContext io, GlobalOptions options)
             {
                 return await run(session, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (Reason(e) is { } reason)
+            catch (Exception e)
             {
-                await io.Error.WriteLineAsync("error: " + OneLine(reason)).ConfigureAwait(false);
+                await io.Error.WriteLineAsync("error: " + OneLine(Reason(e))).ConfigureAwait(false);
                 return e is OperationCanceledException ? 130 : 1;
             }
         });
@@ -33,7 +33,7 @@ internal sealed class Binder(CliContext io, GlobalOptions options)
             return 0;
         });
 
-    private static string? Reason(Exception e) => e switch
+    private static string Reason(Exception e) => e switch
     {
         FaasApiException api => api.Message,
         CliException cli => cli.Message,
@@ -42,7 +42,8 @@ internal sealed class Binder(CliContext io, GlobalOptions options)
         HttpRequestException http => $"could not reach the host: {http.Message} (is it running? check 'faas login').",
         IOException or UnauthorizedAccessException => e.Message,
         System.Text.Json.JsonException json => $"not valid JSON: {json.Message}",
-        _ => null,
+        // Anything else is a bug, but a user still gets one line and an exit code rather than a stack trace.
+        _ => $"{e.GetType().Name}: {e.Message}",
     };
 
     private static string OneLine(string text) =>
