@@ -17,15 +17,12 @@ public sealed partial class FaasClient
     /// <param name="cancellationToken">Stops the call.</param>
     public async Task<Execution> ExecuteAsync(string projectId, string serviceId, string? functionName, object? input, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
-        using var content = System.Net.Http.Json.JsonContent.Create(new { functionName, input }, options: FaasJson.Options);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(ServicePath(projectId, serviceId) + "/execute", UriKind.Relative)) { Content = content };
-        request.Headers.Authorization = Authorization;
-        if (idempotencyKey is not null)
+        var body = new { functionName, input };
+        var call = new ApiRequest(HttpMethod.Post, ServicePath(projectId, serviceId) + "/execute", () => System.Net.Http.Json.JsonContent.Create(body, options: FaasJson.Options))
         {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-
-        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            IdempotencyKey = idempotencyKey,
+        };
+        using var response = await SendAsync(call, cancellationToken).ConfigureAwait(false);
         return await ProblemReader.ReadJsonAsync<Execution>(response, cancellationToken).ConfigureAwait(false);
     }
 

@@ -44,6 +44,9 @@ public sealed partial class FaasClient : IDisposable
         Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
     }
 
+    /// <summary>How a call answered <c>429</c> or <c>503</c> is retried; <see cref="RetryPolicy.None"/> turns retries off.</summary>
+    public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
+
     private AuthenticationHeaderValue Authorization { get; }
 
     /// <inheritdoc />
@@ -63,32 +66,55 @@ public sealed partial class FaasClient : IDisposable
         return Uri.EscapeDataString(segment);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken) =>
+        SendAsync(new ApiRequest(method, path, content is null ? null : () => content), cancellationToken);
+
+    /// <summary>
+    /// Sends a request, again after <c>Retry-After</c> while the API answers <c>429</c> or <c>503</c> (both say the
+    /// same request is safe to repeat), as long as its body can be made again.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(ApiRequest call, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
-        request.Headers.Authorization = Authorization;
-        return await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 0; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var request = new HttpRequestMessage(call.Method, new Uri(call.Path, UriKind.Relative)) { Content = call.Content?.Invoke() };
+            request.Headers.Authorization = Authorization;
+            if (call.IfMatch is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", call.IfMatch);
+            }
+
+            if (call.IdempotencyKey is not null)
+            {
+                request.Headers.Add("Idempotency-Key", call.IdempotencyKey);
+            }
+
+            var response = await ProblemReader.CancellableAsync(() => _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var delay = Retry.DelayBeforeRetry(response, attempt);
+            if (delay is null || !call.Repeatable)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            await Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<T> SendJsonAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, string? ifMatch = null)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ProblemReader.CancellableAsync(() => _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken), cancellationToken);
-    }
-
-    private async Task<T> SendJsonAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
-    {
-        using var content = body is null ? null : JsonContent.Create(body, body.GetType(), options: FaasJson.Options);
-        using var response = await SendAsync(method, path, content, cancellationToken).ConfigureAwait(false);
+        var call = new ApiRequest(method, path, body is null ? null : () => JsonContent.Create(body, body.GetType(), options: FaasJson.Options)) { IfMatch = ifMatch };
+        using var response = await SendAsync(call, cancellationToken).ConfigureAwait(false);
         return await ProblemReader.ReadJsonAsync<T>(response, cancellationToken).ConfigureAwait(false);
     }
 
     private Task<T> GetAsync<T>(string path, CancellationToken cancellationToken) =>
         SendJsonAsync<T>(HttpMethod.Get, path, body: null, cancellationToken);
 
-    private async Task DeleteAsync(string path, CancellationToken cancellationToken)
+    private async Task DeleteAsync(string path, CancellationToken cancellationToken, string? ifMatch = null)
     {
-        using var response = await SendAsync(HttpMethod.Delete, path, content: null, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(new ApiRequest(HttpMethod.Delete, path, null) { IfMatch = ifMatch }, cancellationToken).ConfigureAwait(false);
         await ProblemReader.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
@@ -108,5 +134,16 @@ public sealed partial class FaasClient : IDisposable
             token = page.ContinuationToken;
         }
         while (token is not null);
+    }
+
+    /// <summary>One API call, whose body is made afresh for each try.</summary>
+    private sealed record ApiRequest(HttpMethod Method, string Path, Func<HttpContent?>? Content)
+    {
+        public string? IfMatch { get; init; }
+
+        public string? IdempotencyKey { get; init; }
+
+        /// <summary>False when the body reads a stream that cannot be rewound: it cannot be sent twice.</summary>
+        public bool Repeatable { get; init; } = true;
     }
 }

@@ -53,6 +53,13 @@ public sealed class EndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal([ExecutionStatuses.Created, ExecutionStatuses.InProgress, ExecutionStatuses.Success], done.StatusLog.Select(s => s.Status).Distinct());
         Assert.Equal(["step 0 for Ada", "step 1 for Ada", "step 2 for Ada"], lines.Where(l => l.StartsWith("step", StringComparison.Ordinal)));
 
+        var streamed = new List<string>();
+        await foreach (var line in client.StreamLogsAsync(project, started.Id))
+        {
+            streamed.Add(line.Message);
+        }
+
+        Assert.Equal(lines, streamed);
         var listed = await client.ListExecutionsAsync(project, new ExecutionFilter(ServiceId: service.Id, Status: ExecutionStatuses.Success)).CollectAsync();
         Assert.Equal(started.Id, Assert.Single(listed).Id);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Faas.Serverless.Client.Models;
 
@@ -25,7 +26,12 @@ public sealed record Package(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     string? Creator,
-    string? UpdatedBy);
+    string? UpdatedBy)
+{
+    /// <summary>The <c>ETag</c> the API answered with this body (null from listings): pass it as <c>ifMatch</c> to change exactly this state.</summary>
+    [JsonIgnore]
+    public string? ETag { get; init; }
+}
 
 /// <summary>One revision of a package.</summary>
 /// <param name="PackageId">The package.</param>

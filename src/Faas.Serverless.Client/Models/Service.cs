@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Faas.Serverless.Client.Models;
 
@@ -45,7 +46,12 @@ public sealed record Service(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     string? Creator,
-    IReadOnlyList<string>? Secrets);
+    IReadOnlyList<string>? Secrets)
+{
+    /// <summary>The <c>ETag</c> the API answered with this body (null from listings): pass it as <c>ifMatch</c> to change exactly this state.</summary>
+    [JsonIgnore]
+    public string? ETag { get; init; }
+}
 
 /// <summary>How a service runs.</summary>
 /// <param name="Gpu">Whether replicas need a GPU.</param>

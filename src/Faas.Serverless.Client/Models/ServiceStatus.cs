@@ -15,7 +15,7 @@ public sealed record ServiceStatus(
     int DesiredReplicas,
     int ReadyReplicas,
     string? Note,
-    string? Error,
+    ServiceError? Error,
     string? ErrorReplicaId,
     IReadOnlyList<ReplicaStatus> Replicas);
 
@@ -28,4 +28,10 @@ public sealed record ServiceStatus(
 /// <param name="Message">Its last message.</param>
 /// <param name="Error">Its error, such as an init failure.</param>
 /// <param name="UpdatedAt">When it last reported.</param>
-public sealed record ReplicaStatus(string ReplicaId, string State, int ServiceVersion, int? Pid, string? Runtime, string? Message, string? Error, DateTimeOffset UpdatedAt);
+public sealed record ReplicaStatus(string ReplicaId, string State, int ServiceVersion, int? Pid, string? Runtime, string? Message, ServiceError? Error, DateTimeOffset UpdatedAt);
+
+/// <summary>Why a service or replica failed, such as a Python exception in <c>__init__</c>.</summary>
+/// <param name="Type">The exception type or platform reason, such as <c>ValueError</c> or <c>NoGpuAvailable</c>.</param>
+/// <param name="Message">What it said.</param>
+/// <param name="Traceback">The Python traceback, when there is one.</param>
+public sealed record ServiceError(string Type, string? Message, string? Traceback);
