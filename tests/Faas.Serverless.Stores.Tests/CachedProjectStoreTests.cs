@@ -11,7 +11,8 @@ namespace Faas.Serverless.Stores.Tests;
 public sealed class CachedProjectStoreTests(AzuriteFixture azurite) : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMilliseconds(300);
+    // Long enough that a loaded machine's storage round trips stay inside it.
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
     private readonly MemoryCache _cacheA = new(new MemoryCacheOptions());
     private readonly MemoryCache _cacheB = new(new MemoryCacheOptions());
 
