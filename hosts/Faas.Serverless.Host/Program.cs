@@ -1,5 +1,6 @@
 using Faas.Serverless.Api.Endpoints;
 using Faas.Serverless.Api.Hosting;
+using Faas.Serverless.Api.Hosting.OpenApi;
 using Faas.Serverless.Api.Triggers;
 using Faas.Serverless.Host;
 using Faas.Serverless.Orchestrations.Durable;
@@ -18,6 +19,7 @@ builder.AddFaasTelemetry();
 var app = builder.Build();
 app.UseFaasApi();
 app.MapFaasApi();
+app.MapFaasApiReference();
 app.Run();
 
 public partial class Program;
