@@ -1,5 +1,6 @@
 using Faas.Serverless.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,9 +17,15 @@ public sealed class LocalHost : IAsyncLifetime
 
     public IServiceProvider Services => Started.Services;
 
-    /// <summary>Every endpoint the host routes requests to.</summary>
+    /// <summary>
+    /// Every endpoint of the API the host routes requests to. The OpenAPI document and its reference page describe the
+    /// API rather than being part of it (they exclude themselves from the description): the local host serves them,
+    /// the Functions app does not (docs/api.md#openapi).
+    /// </summary>
     public IReadOnlyList<RouteEndpoint> Endpoints =>
-        Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
+            .ToList();
 
     private Factory Started => _factory ?? throw new InvalidOperationException("The host has not been started.");
 

@@ -41,6 +41,7 @@ public sealed class OpenApiResponseTests(AzuriteFixture azurite) : OpenApiDocume
 
         Assert.NotNull(schema["properties"]!["errors"]);
         Assert.NotNull(schema["properties"]!["title"]);
+        Assert.NotNull(schema["properties"]!["traceId"]);
     }
 
     [Fact]

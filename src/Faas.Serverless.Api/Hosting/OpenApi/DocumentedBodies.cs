@@ -9,12 +9,12 @@ namespace Faas.Serverless.Api.Hosting.OpenApi;
 /// (an object part, so application/json) and whose <c>codebase</c> part is the zip. <c>PackageUpload</c> reads the
 /// parts itself, streaming the zip to disk, so no handler binds this type.
 /// </summary>
-public sealed record PackagePushForm(PackageSchemaInput Schema, IFormFile? Codebase);
+public sealed record PackagePushForm(PackageSchemaInput Schema, IFormFile Codebase);
 
 /// <summary>One Event Grid event (application/json, an array of them); <c>EventGridReader</c> reads it with Azure.Messaging.EventGrid.</summary>
 /// <param name="EventType">The resource and action, e.g. <c>Item.Created</c> (optionally prefixed <c>Faas.</c>).</param>
 /// <param name="Data">The resource JSON: an object with a non-empty string <c>id</c>.</param>
-public sealed record EventGridEventBody(string Id, string Subject, string EventType, DateTimeOffset EventTime, string DataVersion, JsonElement Data, string? Topic);
+public sealed record EventGridEventBody(string Id, string Subject, string EventType, DateTimeOffset EventTime, string DataVersion, JsonElement Data, string? Topic = null);
 
 /// <summary>One CloudEvent 1.0 in structured mode (application/cloudevents+json; a batch is an array of them).</summary>
 /// <param name="Type">The resource and action, e.g. <c>Item.Created</c>.</param>
@@ -26,8 +26,8 @@ public sealed record CloudEventBody(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("source")] string Source,
     [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("time")] DateTimeOffset? Time,
-    [property: JsonPropertyName("datacontenttype")] string? DataContentType,
     [property: JsonPropertyName("data")] JsonElement Data,
-    [property: JsonPropertyName("faasactor")] string? FaasActor,
-    [property: JsonPropertyName("faaschaindepth")] int? FaasChainDepth);
+    [property: JsonPropertyName("time")] DateTimeOffset? Time = null,
+    [property: JsonPropertyName("datacontenttype")] string? DataContentType = null,
+    [property: JsonPropertyName("faasactor")] string? FaasActor = null,
+    [property: JsonPropertyName("faaschaindepth")] int? FaasChainDepth = null);

@@ -26,6 +26,7 @@ public static class OpenApiRegistration
             options.AddDocumentTransformer<DocumentInfoTransformer>();
             options.AddDocumentTransformer<SecuritySchemeTransformer>();
             options.AddSchemaTransformer<NumberSchemaTransformer>();
+            options.AddSchemaTransformer<ProblemSchemaTransformer>();
             options.AddOperationTransformer<PathParameterTransformer>();
             options.AddOperationTransformer<RequestBodyTransformer>();
             options.AddOperationTransformer<RequestExampleTransformer>();
