@@ -17,7 +17,8 @@ internal sealed class OperationTextTransformer : IOpenApiOperationTransformer
         operation.Summary = doc.Summary;
         var role = context.Description.ActionDescriptor.EndpointMetadata.OfType<ProjectRoleRequirement>().LastOrDefault();
         var needs = role is null ? null : $"Needs the {role.Minimum} role or higher in the project.";
-        operation.Description = string.Join(" ", new[] { doc.Description, needs }.Where(text => text is not null));
+        var text = string.Join(" ", new[] { doc.Description, needs }.Where(part => part is not null));
+        operation.Description = text.Length == 0 ? null : text;
         return Task.CompletedTask;
     }
 }

@@ -12,7 +12,7 @@ internal sealed class PathParameterTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var route = context.Description.ActionDescriptor.AttributeRouteInfo?.Template ?? context.Description.RelativePath ?? string.Empty;
+        var route = context.Description.RelativePath ?? string.Empty;
         operation.Parameters ??= [];
         var declared = operation.Parameters.Where(parameter => parameter.In == ParameterLocation.Path).Select(parameter => parameter.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var position = 0;
@@ -28,7 +28,7 @@ internal sealed class PathParameterTransformer : IOpenApiOperationTransformer
                 Name = name,
                 In = ParameterLocation.Path,
                 Required = true,
-                Description = name.EndsWith("Id", StringComparison.Ordinal) ? "An id: 32 lowercase hex characters (a replica's is `{serviceId}-v{n}-r{n}`)." : null,
+                Description = name.EndsWith("Id", StringComparison.Ordinal) ? "An id as the API returns it: 32 lowercase hex characters (a replica's is `{serviceId}-v{n}-r{n}`, the admin's `admin`)." : null,
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             });
         }
