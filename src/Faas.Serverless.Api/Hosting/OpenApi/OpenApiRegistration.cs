@@ -27,6 +27,7 @@ public static class OpenApiRegistration
             options.AddDocumentTransformer<SecuritySchemeTransformer>();
             options.AddSchemaTransformer<NumberSchemaTransformer>();
             options.AddSchemaTransformer<ProblemSchemaTransformer>();
+            // In this order: the problem responses follow from the path parameters and the body the transformers before declare.
             options.AddOperationTransformer<PathParameterTransformer>();
             options.AddOperationTransformer<RequestBodyTransformer>();
             options.AddOperationTransformer<RequestExampleTransformer>();

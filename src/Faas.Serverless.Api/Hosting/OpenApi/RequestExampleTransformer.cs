@@ -45,10 +45,6 @@ internal sealed class RequestExampleTransformer : IOpenApiOperationTransformer
         ]),
     };
 
-    /// <summary>Every example, by operation, for the test that checks them against the API.</summary>
-    public static IEnumerable<(string Operation, string Name, string Json)> All =>
-        Bodies.SelectMany(body => body.Value.Examples.Select(example => (body.Key, example.Name, example.Json)));
-
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         if (Bodies.TryGetValue(OperationDocs.KeyOf(context.Description), out var body)
