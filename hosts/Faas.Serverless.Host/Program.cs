@@ -1,5 +1,6 @@
 using Faas.Serverless.Api.Endpoints;
 using Faas.Serverless.Api.Hosting;
+using Faas.Serverless.Api.Hosting.OpenApi;
 using Faas.Serverless.Api.Triggers;
 using Faas.Serverless.Dashboard;
 using Faas.Serverless.Host;
@@ -19,6 +20,7 @@ builder.AddFaasTelemetry();
 var app = builder.Build();
 app.UseFaasApi();
 app.MapFaasApi();
+app.MapFaasApiReference();
 app.MapFaasDashboard();
 app.Run();
 

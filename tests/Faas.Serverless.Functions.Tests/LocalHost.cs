@@ -20,7 +20,10 @@ public sealed class LocalHost : IAsyncLifetime
     public IReadOnlyList<RouteEndpoint> Endpoints =>
         Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
-    /// <summary>The endpoints of the API, under the route prefix; the pages the host serves beside it (the dashboard) are not functions.</summary>
+    /// <summary>
+    /// The endpoints of the API, under the route prefix. The pages the local host serves beside it (the dashboard, the
+    /// OpenAPI document and its reference page) are not functions (docs/api.md#openapi, docs/dashboard.md).
+    /// </summary>
     public IReadOnlyList<RouteEndpoint> ApiEndpoints =>
         Endpoints.Where(endpoint => endpoint.RoutePattern.RawText?.TrimStart('/').StartsWith(FunctionsApp.RoutePrefix().Trim('/') + "/", StringComparison.OrdinalIgnoreCase) == true).ToList();
 

@@ -37,6 +37,9 @@ internal sealed class ProjectAccessFilter(IProjectStore projects) : IEndpointFil
     }
 }
 
+/// <summary>The lowest project role an endpoint accepts; read by the OpenAPI document to say so and to declare its 403.</summary>
+public sealed record ProjectRoleRequirement(ProjectRole Minimum);
+
 internal static class ProjectAccessExtensions
 {
     public static ProjectScope GetProjectScope(this HttpContext context) =>
@@ -44,7 +47,7 @@ internal static class ProjectAccessExtensions
 
     /// <summary>Members below <paramref name="minimum"/> get 403 and nothing changes.</summary>
     public static RouteHandlerBuilder RequireProjectRole(this RouteHandlerBuilder builder, ProjectRole minimum) =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.WithMetadata(new ProjectRoleRequirement(minimum)).AddEndpointFilter(async (context, next) =>
         {
             var scope = context.HttpContext.GetProjectScope();
             return scope.Role >= minimum

@@ -17,13 +17,14 @@ internal static partial class ExecutionEndpoints
 
     public static void MapExecutionEndpoints(this RouteGroupBuilder project)
     {
-        project.MapPost("/services/{serviceId}/execute", ExecuteAsync).RequireProjectRole(ProjectRole.Developer).WithTags("Executions");
+        project.MapPost("/services/{serviceId}/execute", ExecuteAsync).RequireProjectRole(ProjectRole.Developer).WithTags("Executions")
+            .Produces<ExecutionResponse>(StatusCodes.Status201Created).Produces<ExecutionResponse>();
         project.MapGet("/services/{serviceId}/executions", (string serviceId, HttpContext http, IExecutionStore store, [AsParameters] ExecutionFilter filter, CancellationToken cancellationToken) =>
             ListAsync(http, store, filter with { ServiceId = serviceId }, cancellationToken)).WithTags("Executions");
         var group = project.MapGroup("/executions").WithTags("Executions");
         group.MapGet("/", (HttpContext http, IExecutionStore store, [AsParameters] ExecutionFilter filter, CancellationToken cancellationToken) => ListAsync(http, store, filter, cancellationToken));
         group.MapGet("/{executionId}", GetAsync);
-        group.MapGet("/{executionId}/logs", GetLogsAsync);
+        group.MapGet("/{executionId}/logs", GetLogsAsync).Produces<LogsResponse>();
         group.MapGet("/{executionId}/orchestration", GetOrchestrationAsync);
         group.MapPost("/{executionId}/terminate", TerminateAsync).RequireProjectRole(ProjectRole.Developer);
         group.MapPost("/{executionId}/rerun", RerunAsync).RequireProjectRole(ProjectRole.Developer);

@@ -3,6 +3,7 @@ using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Packages;
 using Faas.Serverless.Api.Auth;
 using Faas.Serverless.Api.Hosting;
+using Faas.Serverless.Api.Hosting.OpenApi;
 using Faas.Serverless.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -15,13 +16,13 @@ internal static class PackageEndpoints
     public static void MapPackageEndpoints(this RouteGroupBuilder project)
     {
         var group = project.MapGroup("/packages").WithTags("Packages");
-        group.MapPost("/", PushAsync).RequireProjectRole(ProjectRole.Developer).DisableAntiforgery();
+        group.MapPost("/", PushAsync).RequireProjectRole(ProjectRole.Developer).DisableAntiforgery().Accepts<PackagePushForm>("multipart/form-data");
         group.MapGet("/", ListAsync);
         group.MapGet("/{packageId}", GetAsync);
         group.MapPatch("/{packageId}", UpdateAsync).RequireProjectRole(ProjectRole.Developer);
         group.MapDelete("/{packageId}", DeleteAsync).RequireProjectRole(ProjectRole.Developer);
         group.MapGet("/{packageId}/revisions", ListRevisionsAsync);
-        group.MapGet("/{packageId}/codebase", DownloadCodebaseAsync);
+        group.MapGet("/{packageId}/codebase", DownloadCodebaseAsync).Produces<Stream>(StatusCodes.Status200OK, "application/zip");
     }
 
     /// <summary>Says whether a push added a revision (<c>created</c>) or found its content already latest (<c>unchanged</c>).</summary>

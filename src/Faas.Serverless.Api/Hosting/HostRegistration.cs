@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Faas.Serverless.Api.Auth;
 using Faas.Serverless.Api.Endpoints;
+using Faas.Serverless.Api.Hosting.OpenApi;
 using Faas.Serverless.Api.Http;
 using Faas.Serverless.Api.Triggers;
 using Faas.Serverless.ContainerApps;
@@ -109,5 +110,6 @@ public static class HostRegistration
         services.AddScoped<ProjectAccessFilter>();
         services.AddScoped<ServiceBotFilter>();
         services.AddSingleton<ExecutionResponder>();
+        services.AddFaasOpenApi();
     }
 }
