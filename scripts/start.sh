@@ -214,16 +214,17 @@ cat <<EOF
   Faas.Serverless is running.
 
     API         $URL   (health: $URL/api/health)
+    Dashboard   $URL/   (sign in with a key)
+    Reference   $URL/scalar/v1   (OpenAPI: $URL/openapi/v1.json)
     Admin key   $ADMIN_KEY
                 ($KEY_NOTE)
     Storage     $STORAGE_NOTE
     Logs        $HOST_LOG_REL, .data/logs/azurite.log
 
-  Try it (creates an organization):
+  Try it with the faas CLI (README: "First package with the faas CLI"):
 
-    curl -s -X POST $URL/api/v1/organizations \\
-      -H "Authorization: Bearer $ADMIN_KEY" \\
-      -H "Content-Type: application/json" -d '{"name":"my-org"}'
+    ./scripts/install-cli.sh && export PATH="\$PWD/.tools/bin:\$PATH"
+    faas login --url $URL --api-key-stdin < .data/admin.key
 
   Press Ctrl-C to stop the host and the Azurite this script started.
 
