@@ -54,6 +54,24 @@ public sealed class CachedProjectStoreTests(AzuriteFixture azurite) : IDisposabl
         Assert.Equal(ProjectRole.Owner, (await hostA.GetMemberAsync(later.Id, "user-2"))?.Role);
     }
 
+    [Fact]
+    public async Task GetMemberAsync_ReadUnderWayDuringAChangeOnThisHost_ItsOldAnswerIsNotKept()
+    {
+        var tables = await StoreScope.CreateAsync(azurite);
+        var gated = new GatedMemberReads(new TableProjectStore(tables));
+        var host = new CachedProjectStore(gated, _cacheA, Lifetime);
+        var project = new Project(Ids.New(), "P", "org", Now, "admin");
+        await host.CreateAsync(project, new ProjectMember(project.Id, "user-1", ProjectRole.Developer, Now));
+
+        var slowRead = host.GetMemberAsync(project.Id, "user-1");
+        await gated.ReadDone.Task;
+        await host.SetMemberAsync(new ProjectMember(project.Id, "user-1", ProjectRole.Viewer, Now));
+        gated.Release.SetResult();
+
+        Assert.Equal(ProjectRole.Developer, (await slowRead)?.Role);
+        Assert.Equal(ProjectRole.Viewer, (await host.GetMemberAsync(project.Id, "user-1"))?.Role);
+    }
+
     public void Dispose()
     {
         _cacheA.Dispose();
@@ -68,5 +86,41 @@ public sealed class CachedProjectStoreTests(AzuriteFixture azurite) : IDisposabl
         var project = new Project(Ids.New(), "P", "org", Now, "admin");
         await hostA.CreateAsync(project, new ProjectMember(project.Id, "user-1", ProjectRole.Developer, Now));
         return (hostA, hostB, project);
+    }
+
+    /// <summary>Holds the first membership read's answer until released, as a slow storage round trip would.</summary>
+    private sealed class GatedMemberReads(IProjectStore inner) : IProjectStore
+    {
+        private int _reads;
+
+        public TaskCompletionSource ReadDone { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<ProjectMember?> GetMemberAsync(string projectId, string userId, CancellationToken cancellationToken = default)
+        {
+            var member = await inner.GetMemberAsync(projectId, userId, cancellationToken);
+            if (Interlocked.Increment(ref _reads) == 1)
+            {
+                ReadDone.SetResult();
+                await Release.Task;
+            }
+
+            return member;
+        }
+
+        public Task CreateAsync(Project project, ProjectMember? owner, CancellationToken cancellationToken = default) => inner.CreateAsync(project, owner, cancellationToken);
+
+        public Task<Project?> GetAsync(string projectId, CancellationToken cancellationToken = default) => inner.GetAsync(projectId, cancellationToken);
+
+        public Task<Page<Project>> ListAsync(PageRequest page, CancellationToken cancellationToken = default) => inner.ListAsync(page, cancellationToken);
+
+        public Task<IReadOnlyList<Project>> ListForUserAsync(string userId, CancellationToken cancellationToken = default) => inner.ListForUserAsync(userId, cancellationToken);
+
+        public Task SetMemberAsync(ProjectMember member, CancellationToken cancellationToken = default) => inner.SetMemberAsync(member, cancellationToken);
+
+        public Task<IReadOnlyList<ProjectMember>> ListMembersAsync(string projectId, CancellationToken cancellationToken = default) => inner.ListMembersAsync(projectId, cancellationToken);
+
+        public Task<bool> RemoveMemberAsync(string projectId, string userId, CancellationToken cancellationToken = default) => inner.RemoveMemberAsync(projectId, userId, cancellationToken);
     }
 }

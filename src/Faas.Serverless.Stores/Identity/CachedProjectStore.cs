@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Faas.Serverless.Domain.Common;
 using Faas.Serverless.Domain.Identity;
 using Microsoft.Extensions.Caching.Memory;
@@ -7,20 +8,24 @@ namespace Faas.Serverless.Stores.Identity;
 /// <summary>
 /// Every project route checks the project and the caller's membership, and every execute checks the service bot's:
 /// several reads of the same two rows per execution. They are kept for <paramref name="lifetime"/>, the same
-/// revocation delay as API keys: a membership changed on this host takes effect at once (its entry is dropped;
-/// a read that raced the change may keep the old answer), one changed on another host within the lifetime. A project never changes once created, so only its existence
-/// is at stake (a miss is cached too, and dropped when this host creates the project).
+/// revocation delay as API keys: a membership changed on this host takes effect at once (its entry is dropped, and a
+/// read that was under way during the change does not cache what it read), one changed on another host within the
+/// lifetime. A project never changes once created, so only its existence is at stake (a miss is cached too, and
+/// dropped when this host creates the project).
 /// </summary>
 public sealed class CachedProjectStore(IProjectStore inner, IMemoryCache cache, TimeSpan lifetime) : IProjectStore
 {
+    /// <summary>How many times each key changed on this host: a read caches its answer only if none happened meanwhile.</summary>
+    private readonly ConcurrentDictionary<string, long> _changes = new(StringComparer.Ordinal);
+
     public async Task CreateAsync(Project project, ProjectMember? owner, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(project);
         await inner.CreateAsync(project, owner, cancellationToken);
-        cache.Remove(ProjectKey(project.Id));
+        Changed(ProjectKey(project.Id));
         if (owner is not null)
         {
-            cache.Remove(MemberKey(owner.ProjectId, owner.UserId));
+            Changed(MemberKey(owner.ProjectId, owner.UserId));
         }
     }
 
@@ -42,7 +47,7 @@ public sealed class CachedProjectStore(IProjectStore inner, IMemoryCache cache, 
         }
         finally
         {
-            cache.Remove(MemberKey(member.ProjectId, member.UserId));
+            Changed(MemberKey(member.ProjectId, member.UserId));
         }
     }
 
@@ -60,13 +65,19 @@ public sealed class CachedProjectStore(IProjectStore inner, IMemoryCache cache, 
         }
         finally
         {
-            cache.Remove(MemberKey(projectId, userId));
+            Changed(MemberKey(projectId, userId));
         }
     }
 
     private static string ProjectKey(string projectId) => "project:" + projectId;
 
     private static string MemberKey(string projectId, string userId) => $"member:{projectId}:{userId}";
+
+    private void Changed(string key)
+    {
+        _changes.AddOrUpdate(key, 1, static (_, count) => count + 1);
+        cache.Remove(key);
+    }
 
     private async Task<T?> CachedAsync<T>(string key, Func<Task<T?>> read)
         where T : class
@@ -81,8 +92,13 @@ public sealed class CachedProjectStore(IProjectStore inner, IMemoryCache cache, 
             return cached;
         }
 
+        var changesBefore = _changes.GetValueOrDefault(key);
         var value = await read();
-        cache.Set(key, value, lifetime);
+        if (_changes.GetValueOrDefault(key) == changesBefore)
+        {
+            cache.Set(key, value, lifetime);
+        }
+
         return value;
     }
 }
