@@ -3,7 +3,6 @@ using Faas.Serverless.Domain.Identity;
 using Faas.Serverless.Domain.Packages;
 using Faas.Serverless.Api.Auth;
 using Faas.Serverless.Api.Hosting;
-using Faas.Serverless.Api.Hosting.OpenApi;
 using Faas.Serverless.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +15,7 @@ internal static class PackageEndpoints
     public static void MapPackageEndpoints(this RouteGroupBuilder project)
     {
         var group = project.MapGroup("/packages").WithTags("Packages");
-        group.MapPost("/", PushAsync).RequireProjectRole(ProjectRole.Developer).DisableAntiforgery().Accepts<PackagePushForm>("multipart/form-data");
+        group.MapPost("/", PushAsync).RequireProjectRole(ProjectRole.Developer).DisableAntiforgery();
         group.MapGet("/", ListAsync);
         group.MapGet("/{packageId}", GetAsync);
         group.MapPatch("/{packageId}", UpdateAsync).RequireProjectRole(ProjectRole.Developer);

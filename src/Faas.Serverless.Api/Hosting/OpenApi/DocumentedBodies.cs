@@ -1,15 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Faas.Serverless.Domain.Packages;
 
 namespace Faas.Serverless.Api.Hosting.OpenApi;
-
-/// <summary>
-/// A package push as the document describes it: multipart/form-data whose <c>schema</c> part is the package JSON
-/// (an object part, so application/json) and whose <c>codebase</c> part is the zip. <c>PackageUpload</c> reads the
-/// parts itself, streaming the zip to disk, so no handler binds this type.
-/// </summary>
-public sealed record PackagePushForm(PackageSchemaInput Schema, IFormFile Codebase);
 
 /// <summary>One Event Grid event (application/json, an array of them); <c>EventGridReader</c> reads it with Azure.Messaging.EventGrid.</summary>
 /// <param name="EventType">The resource and action, e.g. <c>Item.Created</c> (optionally prefixed <c>Faas.</c>).</param>

@@ -39,7 +39,7 @@ internal static class OperationDocs
         ["POST /api/v1/projects/{projectId}/members"] = new("Add or change a project member", "Sets the role of a member of the project's organization."),
         ["PUT /api/v1/projects/{projectId}/members/{userId}"] = new("Set a project member's role", null),
         ["DELETE /api/v1/projects/{projectId}/members/{userId}"] = new("Remove a project member", null),
-        ["POST /api/v1/projects/{projectId}/packages"] = new("Push a package", "multipart/form-data: a `schema` part (the package JSON, `faas.json`) and a `codebase` part (the zip). A push whose content equals the latest revision answers 200 with that revision (`Faas-Push-Result: unchanged`); otherwise 201 with a new revision (`created`).", 413, 415),
+        ["POST /api/v1/projects/{projectId}/packages"] = new("Push a package", "multipart/form-data: a `schema` part (the package JSON, `faas.json`) and a `codebase` part (the zip). A push whose content equals the latest revision answers 200 with that revision (`Faas-Push-Result: unchanged`); otherwise 201 with a new revision (`created`). A body of another type is a 400 naming `body`.", 413),
         ["GET /api/v1/projects/{projectId}/packages"] = new("List packages", "`?name=` finds one package by name."),
         ["GET /api/v1/projects/{projectId}/packages/{packageId}"] = new("Get a package", "`?revision=N` reads an earlier revision."),
         ["PATCH /api/v1/projects/{projectId}/packages/{packageId}"] = new("Update a package's schema", "Adds a revision with the new schema and the same codebase."),
