@@ -16,7 +16,7 @@ namespace Faas.Serverless.Orchestrations.Durable;
 public sealed partial class SignalingOrchestrationService
 {
     /// <summary>Longer than any outage the platform rides out; past it the work item fails as it would have.</summary>
-    public static readonly TimeSpan StorageRetryLimit = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan StorageRetryLimit = TimeSpan.FromMinutes(10);
 
     private static readonly TimeSpan StorageRetryPause = TimeSpan.FromSeconds(1);
 

@@ -35,6 +35,22 @@ public sealed class OpenApiResponseTests(AzuriteFixture azurite) : OpenApiDocume
     }
 
     [Fact]
+    public void Responses_DeclareTheHeadersClientsActOn()
+    {
+        JsonNode? Header(string method, string path, string status, string name) => Operation(method, path)["responses"]![status]?["headers"]?[name];
+
+        Assert.NotNull(Header("GET", "/api/v1/projects/{projectId}/services/{serviceId}", "200", "ETag"));
+        Assert.NotNull(Header("PATCH", "/api/v1/projects/{projectId}/triggers/{triggerId}", "200", "ETag"));
+        Assert.NotNull(Header("POST", "/api/v1/projects/{projectId}/services", "201", "Location"));
+        Assert.NotNull(Header("POST", "/api/v1/projects/{projectId}/packages", "201", "Faas-Push-Result"));
+        Assert.Null(Header("GET", "/api/v1/projects/{projectId}/services", "200", "ETag"));
+        Assert.All(
+            Operations().Where(item => item.Operation["responses"]?["429"] is not null),
+            item => Assert.NotNull(item.Operation["responses"]!["429"]!["headers"]?["Retry-After"]));
+        Assert.DoesNotContain("415", Statuses("POST", "/api/v1/projects/{projectId}/packages"));
+    }
+
+    [Fact]
     public void ValidationErrors_CarryTheFieldErrors()
     {
         var schema = Resolve(Operation("POST", "/api/v1/projects/{projectId}/services")["responses"]!["400"]!["content"]!["application/problem+json"]!["schema"]!);

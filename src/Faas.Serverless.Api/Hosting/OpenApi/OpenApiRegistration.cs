@@ -34,6 +34,7 @@ public static class OpenApiRegistration
             options.AddOperationTransformer<OperationTextTransformer>();
             options.AddOperationTransformer<SecurityRequirementTransformer>();
             options.AddOperationTransformer<ProblemResponseTransformer>();
+            options.AddOperationTransformer<ResponseHeaderTransformer>();
         });
         return services;
     }
