@@ -30,38 +30,17 @@ public sealed class AgentProcessTests(ITestOutputHelper output)
         host.CodebaseZip = TestCodebase.Zip();
         host.Spec = TestCodebase.Spec(host, host.CodebaseZip, concurrency: 1, drainTime: 1);
         host.Enqueue("e1", "sleep", new JsonObject { ["seconds"] = 30 });
-        var workDir = Path.Combine(Path.GetTempPath(), "faas-runner-tests", Guid.NewGuid().ToString("N"));
-        string[] args = ["--host", host.Url, "--project", host.ProjectId, "--service", host.ServiceId, "--replica", "r1", "--work-dir", workDir, "--sdk", TestPaths.StandInSdk];
-        using var process = Start(args, new Dictionary<string, string?> { ["FAAS_RUNNER_TOKEN"] = FakeHost.Token });
-        var logs = process.StandardOutput.ReadToEndAsync();
-        try
+        using var agent = new AgentRun(host);
+        await Wait.UntilAsync(() => host.EventsOf("e1").Count > 0, "e1 started", 30);
+
+        using (var kill = Process.Start("kill", ["-TERM", agent.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
-            await Wait.UntilAsync(() => host.EventsOf("e1").Count > 0, "e1 started", 30);
-
-            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
-            output.WriteLine(await logs);
-
-            Assert.Equal(0, process.ExitCode);
-            Assert.Equal("released", (string?)host.FinalEventOf("e1")!["type"]);
-            Assert.Equal(["Starting", "Initializing", "Ready", "Draining", "Stopped"], host.ReplicaStates());
+            await kill.WaitForExitAsync();
         }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
 
-            if (Directory.Exists(workDir))
-            {
-                Directory.Delete(workDir, recursive: true);
-            }
-        }
+        Assert.Equal(0, await agent.WaitForExitAsync(output));
+        Assert.Equal("released", (string?)host.FinalEventOf("e1")!["type"]);
+        Assert.Equal(["Starting", "Initializing", "Ready", "Draining", "Stopped"], host.ReplicaStates());
     }
 
     [Fact]
@@ -71,38 +50,14 @@ public sealed class AgentProcessTests(ITestOutputHelper output)
         host.CodebaseZip = TestCodebase.Zip();
         host.Spec = TestCodebase.Spec(host, host.CodebaseZip, concurrency: 1);
         using var parent = new StandInParent();
-        var workDir = Path.Combine(Path.GetTempPath(), "faas-runner-tests", Guid.NewGuid().ToString("N"));
-        string[] args =
-        [
-            "--host", host.Url, "--project", host.ProjectId, "--service", host.ServiceId, "--replica", "r1", "--work-dir", workDir,
-            "--sdk", TestPaths.StandInSdk, "--parent-pid", parent.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ];
-        using var process = Start(args, new Dictionary<string, string?> { ["FAAS_RUNNER_TOKEN"] = FakeHost.Token });
-        var logs = process.StandardOutput.ReadToEndAsync();
-        try
-        {
-            await Wait.UntilAsync(() => host.ReplicaStates().Contains("Ready"), "the agent is ready", 30);
+        using var agent = new AgentRun(host, "--parent-pid", parent.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Wait.UntilAsync(() => host.ReplicaStates().Contains("Ready"), "the agent is ready", 30);
 
-            parent.Kill();
+        parent.Kill();
 
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
-            output.WriteLine(await logs);
-            Assert.Equal(0, process.ExitCode);
-            Assert.Equal(["Starting", "Initializing", "Ready", "Stopped"], host.ReplicaStates());
-            Assert.Contains("parent process", (string?)host.LastReplicaReport()!["message"], StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            if (Directory.Exists(workDir))
-            {
-                Directory.Delete(workDir, recursive: true);
-            }
-        }
+        Assert.Equal(0, await agent.WaitForExitAsync(output));
+        Assert.Equal(["Starting", "Initializing", "Ready", "Stopped"], host.ReplicaStates());
+        Assert.Contains("parent process", (string?)host.LastReplicaReport()!["message"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,36 +67,50 @@ public sealed class AgentProcessTests(ITestOutputHelper output)
         host.CodebaseZip = TestCodebase.Zip();
         host.Spec = TestCodebase.Spec(host, host.CodebaseZip, concurrency: 1);
         host.Enqueue("e1", "sleep", new JsonObject { ["seconds"] = 0.2 });
-        var workDir = Path.Combine(Path.GetTempPath(), "faas-runner-tests", Guid.NewGuid().ToString("N"));
-        string[] args =
-        [
-            "--host", host.Url, "--project", host.ProjectId, "--service", host.ServiceId, "--replica", "r1", "--work-dir", workDir,
-            "--sdk", TestPaths.StandInSdk, "--exit-when-idle", "2",
-        ];
-        using var process = Start(args, new Dictionary<string, string?> { ["FAAS_RUNNER_TOKEN"] = FakeHost.Token });
-        var logs = process.StandardOutput.ReadToEndAsync();
-        try
-        {
-            await Wait.UntilAsync(() => host.FinalEventOf("e1") is not null, "e1 finished", 30);
-            var finishedAt = Stopwatch.StartNew();
+        using var agent = new AgentRun(host, "--exit-when-idle", "2");
+        await Wait.UntilAsync(() => host.FinalEventOf("e1") is not null, "e1 finished", 30);
+        var finishedAt = Stopwatch.StartNew();
 
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
-            output.WriteLine(await logs);
-            Assert.Equal(0, process.ExitCode);
-            Assert.True(finishedAt.Elapsed >= TimeSpan.FromSeconds(1.5), $"exited {finishedAt.Elapsed.TotalSeconds:0.0} s after its last call, before being idle for 2 s");
-            Assert.Equal("succeeded", (string?)host.FinalEventOf("e1")!["type"]);
-            Assert.Equal(["Starting", "Initializing", "Ready", "Draining", "Stopped"], host.ReplicaStates());
-        }
-        finally
+        Assert.Equal(0, await agent.WaitForExitAsync(output));
+        Assert.True(finishedAt.Elapsed >= TimeSpan.FromSeconds(1.5), $"exited {finishedAt.Elapsed.TotalSeconds:0.0} s after its last call, before being idle for 2 s");
+        Assert.Equal("succeeded", (string?)host.FinalEventOf("e1")!["type"]);
+        Assert.Equal(["Starting", "Initializing", "Ready", "Draining", "Stopped"], host.ReplicaStates());
+    }
+
+    /// <summary>The agent started against the fake host in a work dir of its own; disposing kills what still runs and removes the dir.</summary>
+    private sealed class AgentRun : IDisposable
+    {
+        private readonly string _workDir = Path.Combine(Path.GetTempPath(), "faas-runner-tests", Guid.NewGuid().ToString("N"));
+
+        public AgentRun(FakeHost host, params string[] extraArgs)
         {
-            if (!process.HasExited)
+            string[] args = ["--host", host.Url, "--project", host.ProjectId, "--service", host.ServiceId, "--replica", "r1", "--work-dir", _workDir, "--sdk", TestPaths.StandInSdk, .. extraArgs];
+            Process = Start(args, new Dictionary<string, string?> { ["FAAS_RUNNER_TOKEN"] = FakeHost.Token });
+            Logs = Process.StandardOutput.ReadToEndAsync();
+        }
+
+        public Process Process { get; }
+
+        private Task<string> Logs { get; }
+
+        public async Task<int> WaitForExitAsync(ITestOutputHelper output)
+        {
+            await Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            output.WriteLine(await Logs);
+            return Process.ExitCode;
+        }
+
+        public void Dispose()
+        {
+            if (!Process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
+                Process.Kill(entireProcessTree: true);
             }
 
-            if (Directory.Exists(workDir))
+            Process.Dispose();
+            if (Directory.Exists(_workDir))
             {
-                Directory.Delete(workDir, recursive: true);
+                Directory.Delete(_workDir, recursive: true);
             }
         }
     }
